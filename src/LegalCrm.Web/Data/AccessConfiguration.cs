@@ -1,0 +1,88 @@
+using LegalCrm.Web.Features.Access;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace LegalCrm.Web.Data;
+
+// Identity's tables under our names, keyed and indexed by firm first (ready to distribute by tenant).
+
+internal sealed class FirmConfiguration : IEntityTypeConfiguration<Firm>
+{
+    public void Configure(EntityTypeBuilder<Firm> b)
+    {
+        b.ToTable("firms");
+        b.Ignore(f => f.TenantId);
+        b.Property(f => f.Name).HasMaxLength(200);
+        b.Property(f => f.DefaultCulture).HasMaxLength(10);
+    }
+}
+
+internal sealed class CrmUserConfiguration : IEntityTypeConfiguration<CrmUser>
+{
+    public void Configure(EntityTypeBuilder<CrmUser> b)
+    {
+        b.ToTable("users");
+        b.Property(u => u.DisplayName).HasMaxLength(200);
+        b.Property(u => u.PreferredCulture).HasMaxLength(10);
+        b.Ignore(u => u.IsDisabled);
+        b.Ignore(u => u.HasPassword);
+        b.HasOne<Firm>().WithMany().HasForeignKey(u => u.TenantId).OnDelete(DeleteBehavior.Restrict);
+        // The sign-in name is unique across firms (Identity's "UserNameIndex" stays global on purpose).
+        b.HasIndex(u => u.NormalizedEmail).HasDatabaseName("EmailIndex").IsUnique();
+        b.HasIndex(u => new { u.TenantId, u.DisplayName });
+    }
+}
+
+internal sealed class CrmRoleConfiguration : IEntityTypeConfiguration<CrmRole>
+{
+    public void Configure(EntityTypeBuilder<CrmRole> b)
+    {
+        b.ToTable("roles");
+        b.Property(r => r.BuiltInKey).HasMaxLength(50);
+        b.Property(r => r.Description).HasMaxLength(500);
+        b.HasOne<Firm>().WithMany().HasForeignKey(r => r.TenantId).OnDelete(DeleteBehavior.Restrict);
+        // Identity's global unique role-name index becomes unique per firm.
+        b.HasIndex(r => r.NormalizedName).HasDatabaseName("RoleNameIndex").IsUnique(false);
+        b.HasIndex(r => new { r.TenantId, r.NormalizedName }).IsUnique();
+        b.HasMany(r => r.Permissions).WithOne().HasForeignKey(p => p.RoleId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class RoleGrantConfiguration : IEntityTypeConfiguration<RoleGrant>
+{
+    public void Configure(EntityTypeBuilder<RoleGrant> b)
+    {
+        b.ToTable("role_permissions");
+        b.HasKey(p => new { p.TenantId, p.RoleId, p.Permission });
+        b.Property(p => p.Permission).HasMaxLength(100);
+    }
+}
+
+internal sealed class CrmUserRoleConfiguration : IEntityTypeConfiguration<CrmUserRole>
+{
+    public void Configure(EntityTypeBuilder<CrmUserRole> b)
+    {
+        b.ToTable("user_roles");
+        b.HasIndex(r => new { r.TenantId, r.UserId });
+    }
+}
+
+internal sealed class CrmUserClaimConfiguration : IEntityTypeConfiguration<CrmUserClaim>
+{
+    public void Configure(EntityTypeBuilder<CrmUserClaim> b) => b.ToTable("user_claims");
+}
+
+internal sealed class CrmUserLoginConfiguration : IEntityTypeConfiguration<CrmUserLogin>
+{
+    public void Configure(EntityTypeBuilder<CrmUserLogin> b) => b.ToTable("user_logins");
+}
+
+internal sealed class CrmUserTokenConfiguration : IEntityTypeConfiguration<CrmUserToken>
+{
+    public void Configure(EntityTypeBuilder<CrmUserToken> b) => b.ToTable("user_tokens");
+}
+
+internal sealed class CrmRoleClaimConfiguration : IEntityTypeConfiguration<CrmRoleClaim>
+{
+    public void Configure(EntityTypeBuilder<CrmRoleClaim> b) => b.ToTable("role_claims");
+}

@@ -1,0 +1,54 @@
+using System.Linq.Expressions;
+using LegalCrm.Web.Features.Access;
+using LegalCrm.Web.Features.Audit;
+using LegalCrm.Web.Infrastructure.Email;
+using LegalCrm.Web.Tenancy;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace LegalCrm.Web.Data;
+
+public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options, TenantContext tenant)
+    : IdentityDbContext<CrmUser, CrmRole, Guid, CrmUserClaim, CrmUserRole, CrmUserLogin, CrmRoleClaim, CrmUserToken>(options),
+      IDataProtectionKeyContext
+{
+    /// <summary>Read by the tenant query filters; EF parameterises it per query.</summary>
+    public Guid? CurrentTenantId => tenant.TenantId;
+
+    public DbSet<Firm> Firms => Set<Firm>();
+
+    public DbSet<RoleGrant> RoleGrants => Set<RoleGrant>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    /// <summary>ASP.NET Data Protection keys (cookies, tokens): shared by every instance, not owned by a firm.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(CrmDbContext).Assembly);
+        ApplyTenantFilters(builder);
+    }
+
+    /// <summary>The one tenant filter: every <see cref="ITenantOwned"/> entity type sees only the scope's firm.</summary>
+    private void ApplyTenantFilters(ModelBuilder builder)
+    {
+        foreach (var entityType in builder.Model.GetEntityTypes().Where(t => typeof(ITenantOwned).IsAssignableFrom(t.ClrType)))
+        {
+            var filter = (LambdaExpression)typeof(CrmDbContext)
+                .GetMethod(nameof(TenantFilter), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!
+                .MakeGenericMethod(entityType.ClrType)
+                .Invoke(this, null)!;
+            builder.Entity(entityType.ClrType).HasQueryFilter(filter);
+        }
+
+        builder.Entity<Firm>().HasQueryFilter(f => f.Id == CurrentTenantId);
+    }
+
+    private Expression<Func<T, bool>> TenantFilter<T>() where T : class, ITenantOwned =>
+        e => e.TenantId == CurrentTenantId;
+}

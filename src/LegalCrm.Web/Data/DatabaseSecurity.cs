@@ -1,0 +1,116 @@
+using Npgsql;
+
+namespace LegalCrm.Web.Data;
+
+/// <summary>
+/// The database half of tenant isolation, applied by <see cref="DatabaseMigrator"/> after every migration, so a
+/// table added later cannot be forgotten: every table with a <c>tenant_id</c> column gets row-level security with
+/// the same policy, the app role gets its privileges (and none to change the audit trail), and the lookups that must
+/// run before a firm is known are SECURITY DEFINER functions that return ids only.
+/// </summary>
+public static class DatabaseSecurity
+{
+    /// <summary>The group role the app connects through. Its members are subject to row-level security.</summary>
+    public const string AppRole = "legalcrm_app";
+
+    // Unset or empty setting => NULL => no row matches: a connection without a firm sees nothing.
+    private const string CurrentTenant = "NULLIF(current_setting('app.tenant_id', true), '')::uuid";
+
+    public const string EnsureAppRoleSql = $"""
+        DO $$
+        BEGIN
+            IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{AppRole}') THEN
+                CREATE ROLE {AppRole} NOLOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE;
+            END IF;
+        END $$;
+        """;
+
+    private const string ApplySql = $"""
+        GRANT USAGE ON SCHEMA public TO {AppRole};
+        GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {AppRole};
+        GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {AppRole};
+        REVOKE ALL ON "__EFMigrationsHistory" FROM {AppRole};
+        GRANT SELECT ON "__EFMigrationsHistory" TO {AppRole};
+
+        -- The audit trail is append-only for the app.
+        REVOKE UPDATE, DELETE, TRUNCATE ON audit_entries FROM {AppRole};
+
+        DO $$
+        DECLARE t record;
+        BEGIN
+            FOR t IN
+                SELECT c.table_name
+                FROM information_schema.columns c
+                JOIN information_schema.tables tb ON tb.table_schema = c.table_schema AND tb.table_name = c.table_name
+                WHERE c.table_schema = 'public' AND c.column_name = 'tenant_id' AND tb.table_type = 'BASE TABLE'
+            LOOP
+                EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t.table_name);
+                EXECUTE format('DROP POLICY IF EXISTS tenant_isolation ON %I', t.table_name);
+                EXECUTE format(
+                    'CREATE POLICY tenant_isolation ON %1$I USING (tenant_id = NULLIF(current_setting(%2$L, true), %3$L)::uuid) '
+                    || 'WITH CHECK (tenant_id = NULLIF(current_setting(%2$L, true), %3$L)::uuid)',
+                    t.table_name, 'app.tenant_id', '');
+            END LOOP;
+        END $$;
+
+        -- A firm row is its own tenant.
+        ALTER TABLE firms ENABLE ROW LEVEL SECURITY;
+        DROP POLICY IF EXISTS tenant_isolation ON firms;
+        CREATE POLICY tenant_isolation ON firms USING (id = {CurrentTenant}) WITH CHECK (id = {CurrentTenant});
+
+        CREATE OR REPLACE FUNCTION legalcrm_tenant_of_login(p_normalized_email text) RETURNS uuid
+            LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp
+            AS $$ SELECT tenant_id FROM users WHERE normalized_email = p_normalized_email $$;
+        CREATE OR REPLACE FUNCTION legalcrm_tenant_of_user(p_user_id uuid) RETURNS uuid
+            LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp
+            AS $$ SELECT tenant_id FROM users WHERE id = p_user_id $$;
+        CREATE OR REPLACE FUNCTION legalcrm_firm_ids() RETURNS SETOF uuid
+            LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp
+            AS $$ SELECT id FROM firms ORDER BY id $$;
+        REVOKE ALL ON FUNCTION legalcrm_tenant_of_login(text), legalcrm_tenant_of_user(uuid), legalcrm_firm_ids() FROM PUBLIC;
+        GRANT EXECUTE ON FUNCTION legalcrm_tenant_of_login(text), legalcrm_tenant_of_user(uuid), legalcrm_firm_ids() TO {AppRole};
+
+        -- Hangfire's tables: the app enqueues and runs jobs, it does not change their schema.
+        GRANT USAGE ON SCHEMA hangfire TO {AppRole};
+        GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA hangfire TO {AppRole};
+        GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA hangfire TO {AppRole};
+        """;
+
+    public static async Task ApplyAsync(NpgsqlConnection adminConnection, CancellationToken ct = default)
+    {
+        await using var ensure = new NpgsqlCommand(EnsureAppRoleSql, adminConnection);
+        await ensure.ExecuteNonQueryAsync(ct);
+        await using var apply = new NpgsqlCommand(ApplySql, adminConnection);
+        await apply.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>
+    /// Refuses to run the app on a connection that row-level security would not apply to: a superuser,
+    /// a role with BYPASSRLS, or the owner of the tables.
+    /// </summary>
+    public static async Task VerifyAppConnectionAsync(string connectionString, CancellationToken ct = default)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(ct);
+        await using var command = new NpgsqlCommand(
+            """
+            SELECT r.rolsuper OR r.rolbypassrls
+                OR EXISTS (SELECT 1 FROM pg_tables t WHERE t.schemaname = 'public' AND t.tableowner = current_user),
+                   pg_has_role(current_user, 'legalcrm_app', 'MEMBER'),
+                   current_user
+            FROM pg_roles r WHERE r.rolname = current_user
+            """, connection);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        await reader.ReadAsync(ct);
+        var bypasses = reader.GetBoolean(0);
+        var isMember = reader.GetBoolean(1);
+        var user = reader.GetString(2);
+        if (bypasses || !isMember)
+        {
+            throw new InvalidOperationException(
+                $"The database user '{user}' of ConnectionStrings:Crm must be a member of the role '{AppRole}' and must not be a " +
+                "superuser, have BYPASSRLS or own the tables: row-level security would not protect the firms' data. " +
+                "Run migrations with ConnectionStrings:CrmAdmin and let the app connect as a separate login (see README, 'Production').");
+        }
+    }
+}

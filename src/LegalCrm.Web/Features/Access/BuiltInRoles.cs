@@ -1,0 +1,32 @@
+namespace LegalCrm.Web.Features.Access;
+
+/// <summary>The roles every new firm starts with. Firms may change them later; the key stays to recognise them.</summary>
+public static class BuiltInRoles
+{
+    public const string Admin = "admin";
+    public const string Lawyer = "lawyer";
+    public const string Assistant = "assistant";
+    public const string PrivacyOfficer = "privacy-officer";
+    public const string ReadOnly = "read-only";
+
+    public static readonly IReadOnlyList<BuiltInRole> All =
+    [
+        new(Admin, "Beheerder", "Manages users, roles and the firm's settings.",
+        [
+            Permissions.ClientsRead, Permissions.ClientsWrite, Permissions.DossiersRead, Permissions.DossiersWrite,
+            Permissions.DossiersReadAll, Permissions.AdminUsers, Permissions.AdminSettings, Permissions.AdminAudit, Permissions.AdminJobs,
+        ]),
+        new(Lawyer, "Advocaat", "Works on clients and dossiers.",
+            [Permissions.ClientsRead, Permissions.ClientsWrite, Permissions.DossiersRead, Permissions.DossiersWrite]),
+        new(Assistant, "Secretariaat", "Supports lawyers with clients, dossiers and agendas.",
+            [Permissions.ClientsRead, Permissions.ClientsWrite, Permissions.DossiersRead, Permissions.DossiersWrite]),
+        new(PrivacyOfficer, "Privacyfunctionaris", "Keeps the privacy register and oversees access to personal data.",
+            [Permissions.ClientsRead, Permissions.PrivacyManage, Permissions.AdminAudit]),
+        new(ReadOnly, "Alleen-lezen", "May look, not change.",
+            [Permissions.ClientsRead, Permissions.DossiersRead]),
+    ];
+
+    public static BuiltInRole Get(string key) => All.Single(r => r.Key == key);
+}
+
+public sealed record BuiltInRole(string Key, string Name, string Description, IReadOnlyList<string> Permissions);

@@ -1,0 +1,21 @@
+using LegalCrm.Web.Tenancy;
+
+namespace LegalCrm.Web.Features.Access;
+
+/// <summary>A law firm: the tenant. Its id is the tenant id of every row it owns.</summary>
+public sealed class Firm : ITenantScoped
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+
+    /// <summary>A firm is its own tenant (the row-level security policy on <c>firms</c> uses <c>id</c>).</summary>
+    public Guid TenantId => Id;
+
+    public required string Name { get; set; }
+
+    /// <summary>When set, every user of the firm must enrol in two-factor sign-in before using the app.</summary>
+    public bool TwoFactorRequired { get; set; }
+
+    public string DefaultCulture { get; set; } = SupportedCultures.Default;
+
+    public DateTimeOffset CreatedAt { get; set; }
+}

@@ -1,0 +1,38 @@
+namespace LegalCrm.Web.Features.Access;
+
+/// <summary>
+/// Every permission the app knows. Roles are sets of these; pages declare one with <see cref="RequirePermissionAttribute"/>.
+/// Features add their permissions here as they arrive.
+/// </summary>
+public static class Permissions
+{
+    public const string ClientsRead = "clients.read";
+    public const string ClientsWrite = "clients.write";
+    public const string DossiersRead = "dossiers.read";
+    public const string DossiersWrite = "dossiers.write";
+    public const string DossiersReadAll = "dossiers.read.all";
+    public const string PrivacyManage = "privacy.manage";
+    public const string AdminUsers = "admin.users";
+    public const string AdminSettings = "admin.settings";
+    public const string AdminAudit = "admin.audit";
+    public const string AdminJobs = "admin.jobs";
+
+    /// <summary>The catalogue with a group and a one-line explanation each (English; the UI translates).</summary>
+    public static readonly IReadOnlyList<PermissionInfo> All =
+    [
+        new(ClientsRead, "Clients", "See contacts and clients."),
+        new(ClientsWrite, "Clients", "Create and edit contacts and clients."),
+        new(DossiersRead, "Dossiers", "See the dossiers one works on."),
+        new(DossiersWrite, "Dossiers", "Create and edit dossiers one works on."),
+        new(DossiersReadAll, "Dossiers", "See every dossier of the firm, except behind an ethical wall."),
+        new(PrivacyManage, "Privacy", "Keep the register of processing, handle data-subject requests and breaches."),
+        new(AdminUsers, "Administration", "Invite, disable and enable users and assign their roles."),
+        new(AdminSettings, "Administration", "Change the firm's settings, such as requiring two-factor sign-in."),
+        new(AdminAudit, "Administration", "Browse the firm's audit trail."),
+        new(AdminJobs, "Administration", "See the background jobs dashboard."),
+    ];
+
+    public static bool IsKnown(string permission) => All.Any(p => p.Name == permission);
+}
+
+public sealed record PermissionInfo(string Name, string Group, string Description);

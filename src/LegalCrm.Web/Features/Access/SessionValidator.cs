@@ -1,0 +1,93 @@
+using System.Globalization;
+using LegalCrm.Web.Data;
+using LegalCrm.Web.Tenancy;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace LegalCrm.Web.Features.Access;
+
+public sealed class SessionLifetimeOptions
+{
+    public const string Section = "Security";
+
+    /// <summary>Idle timeout: the cookie slides while the user is active.</summary>
+    public TimeSpan SlidingSession { get; set; } = TimeSpan.FromHours(8);
+
+    /// <summary>No session lasts longer than this, however active.</summary>
+    public TimeSpan AbsoluteSession { get; set; } = TimeSpan.FromHours(12);
+
+    /// <summary>Send the cookie over HTTPS only. Off in Development (plain http on localhost).</summary>
+    public bool SecureCookies { get; set; } = true;
+}
+
+/// <summary>
+/// Runs on every request with a session cookie: enters the user's firm, and in one query checks that the account
+/// still exists, is enabled and has the same security stamp, and loads the user's permissions and language.
+/// Any failure ends the session at once (a disabled user is out at their next request).
+/// </summary>
+public static class SessionValidator
+{
+    public static async Task ValidateAsync(CookieValidatePrincipalContext context)
+    {
+        var services = context.HttpContext.RequestServices;
+        var principal = context.Principal;
+        var clock = services.GetRequiredService<TimeProvider>();
+        var options = services.GetRequiredService<IOptions<SessionLifetimeOptions>>().Value;
+
+        if (!Guid.TryParse(principal?.FindFirst(CrmClaims.TenantId)?.Value, out var tenantId)
+            || !Guid.TryParse(services.GetRequiredService<UserManager<CrmUser>>().GetUserId(principal!), out var userId)
+            || !long.TryParse(principal!.FindFirst(CrmClaims.AuthTime)?.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var authTime)
+            || clock.GetUtcNow() - DateTimeOffset.FromUnixTimeSeconds(authTime) > options.AbsoluteSession)
+        {
+            await RejectAsync(context);
+            return;
+        }
+
+        services.GetRequiredService<TenantContext>().Enter(tenantId);
+        var db = services.GetRequiredService<CrmDbContext>();
+        var session = await db.Users
+            .AsNoTracking()
+            .Where(u => u.Id == userId)
+            .Select(u => new
+            {
+                u.SecurityStamp,
+                u.DisabledAt,
+                u.Email,
+                u.DisplayName,
+                u.PreferredCulture,
+                u.TwoFactorEnabled,
+                FirmRequiresTwoFactor = db.Firms.Where(f => f.Id == u.TenantId).Select(f => f.TwoFactorRequired).FirstOrDefault(),
+                Permissions = db.RoleGrants
+                    .Where(p => db.UserRoles.Any(ur => ur.UserId == u.Id && ur.RoleId == p.RoleId))
+                    .Select(p => p.Permission)
+                    .Distinct()
+                    .ToList(),
+            })
+            .SingleOrDefaultAsync(context.HttpContext.RequestAborted);
+
+        if (session is null || session.DisabledAt is not null || session.SecurityStamp != principal.FindFirst(CrmClaims.SecurityStamp)?.Value)
+        {
+            await RejectAsync(context);
+            return;
+        }
+
+        services.GetRequiredService<CurrentUser>().SignedIn(
+            userId,
+            session.Email ?? string.Empty,
+            session.DisplayName,
+            session.Permissions,
+            mustEnrolTwoFactor: session.FirmRequiresTwoFactor && !session.TwoFactorEnabled);
+        context.HttpContext.Items[UserCultureKey] = session.PreferredCulture;
+    }
+
+    public const string UserCultureKey = "legalcrm:user-culture";
+
+    private static async Task RejectAsync(CookieValidatePrincipalContext context)
+    {
+        context.RejectPrincipal();
+        await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+    }
+}

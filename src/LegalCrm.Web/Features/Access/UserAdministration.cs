@@ -1,0 +1,148 @@
+using LegalCrm.Web.Data;
+using LegalCrm.Web.Infrastructure.Email;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace LegalCrm.Web.Features.Access;
+
+public enum UserChangeOutcome
+{
+    Done,
+    EmailInUse,
+    WouldLeaveNoAdministrator,
+    CannotDisableYourself,
+    Failed,
+}
+
+/// <summary>
+/// The admin's use cases on users: invite, change roles, disable, enable, resend an invitation. Each runs in one
+/// transaction; the audit trail records the changes through the interceptor.
+/// </summary>
+public sealed class UserAdministration(
+    CrmDbContext db,
+    UserManager<CrmUser> users,
+    CurrentUser me,
+    AccountEmails emails,
+    EmailOutbox outbox,
+    Tenancy.TenantDirectory directory,
+    TimeProvider clock)
+{
+    public async Task<(UserChangeOutcome Outcome, CrmUser? User, IEnumerable<IdentityError> Errors)> InviteAsync(
+        string email, string displayName, string culture, IReadOnlyCollection<Guid> roleIds)
+    {
+        email = email.Trim();
+        if (await directory.FindTenantOfLoginAsync(users.NormalizeEmail(email)) is not null)
+        {
+            return (UserChangeOutcome.EmailInUse, null, []);
+        }
+
+        var user = new CrmUser
+        {
+            UserName = email,
+            Email = email,
+            DisplayName = displayName.Trim(),
+            PreferredCulture = culture,
+            CreatedAt = clock.GetUtcNow(),
+            InvitedAt = clock.GetUtcNow(),
+        };
+
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var created = await users.CreateAsync(user);
+        if (!created.Succeeded)
+        {
+            return (UserChangeOutcome.Failed, null, created.Errors);
+        }
+
+        await SetRolesAsync(user, roleIds);
+        await emails.QueueInvitationAsync(user, await FirmNameAsync(), me.DisplayName ?? me.ActorName);
+        await db.SaveChangesAsync();
+        await transaction.CommitAsync();
+        outbox.DispatchSaved();
+        return (UserChangeOutcome.Done, user, []);
+    }
+
+    public async Task<UserChangeOutcome> ResendInvitationAsync(CrmUser user)
+    {
+        if (user.HasPassword)
+        {
+            return UserChangeOutcome.Failed;
+        }
+
+        user.InvitedAt = clock.GetUtcNow();
+        // A new stamp voids the earlier invitation link.
+        await users.UpdateSecurityStampAsync(user);
+        await emails.QueueInvitationAsync(user, await FirmNameAsync(), me.DisplayName ?? me.ActorName);
+        await db.SaveChangesAsync();
+        outbox.DispatchSaved();
+        return UserChangeOutcome.Done;
+    }
+
+    public async Task<UserChangeOutcome> ChangeRolesAsync(CrmUser user, IReadOnlyCollection<Guid> roleIds)
+    {
+        var accounts = await AccountsAsync();
+        var rolePermissions = await db.RoleGrants.Where(g => roleIds.Contains(g.RoleId)).Select(g => g.Permission).ToListAsync();
+        var after = accounts.Select(a => a.UserId == user.Id ? a with { Permissions = rolePermissions } : a);
+        if (!AdministratorRule.LeavesAnAdministrator(after))
+        {
+            return UserChangeOutcome.WouldLeaveNoAdministrator;
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        await SetRolesAsync(user, roleIds);
+        await transaction.CommitAsync();
+        return UserChangeOutcome.Done;
+    }
+
+    public async Task<UserChangeOutcome> DisableAsync(CrmUser user)
+    {
+        if (user.Id == me.UserId)
+        {
+            return UserChangeOutcome.CannotDisableYourself;
+        }
+
+        var after = (await AccountsAsync()).Select(a => a.UserId == user.Id ? a with { Enabled = false } : a);
+        if (!AdministratorRule.LeavesAnAdministrator(after))
+        {
+            return UserChangeOutcome.WouldLeaveNoAdministrator;
+        }
+
+        user.DisabledAt = clock.GetUtcNow();
+        // A new security stamp ends every session of the user at their next request (SessionValidator).
+        await users.UpdateSecurityStampAsync(user);
+        return UserChangeOutcome.Done;
+    }
+
+    public async Task<UserChangeOutcome> EnableAsync(CrmUser user)
+    {
+        user.DisabledAt = null;
+        var result = await users.UpdateAsync(user);
+        return result.Succeeded ? UserChangeOutcome.Done : UserChangeOutcome.Failed;
+    }
+
+    private async Task SetRolesAsync(CrmUser user, IReadOnlyCollection<Guid> roleIds)
+    {
+        var current = await db.UserRoles.Where(ur => ur.UserId == user.Id).ToListAsync();
+        db.UserRoles.RemoveRange(current.Where(ur => !roleIds.Contains(ur.RoleId)));
+        var known = await db.Roles.Where(r => roleIds.Contains(r.Id)).Select(r => r.Id).ToListAsync();
+        foreach (var roleId in known.Where(id => current.All(ur => ur.RoleId != id)))
+        {
+            db.UserRoles.Add(new CrmUserRole { UserId = user.Id, RoleId = roleId });
+        }
+
+        await db.SaveChangesAsync();
+    }
+
+    private async Task<List<AdministratorRule.Account>> AccountsAsync() =>
+        (await db.Users.AsNoTracking()
+            .Select(u => new
+            {
+                u.Id,
+                u.DisabledAt,
+                Permissions = db.RoleGrants.Where(g => db.UserRoles.Any(ur => ur.UserId == u.Id && ur.RoleId == g.RoleId)).Select(g => g.Permission).ToList(),
+            })
+            .ToListAsync())
+        .Select(u => new AdministratorRule.Account(u.Id, u.DisabledAt is null, u.Permissions))
+        .ToList();
+
+    private Task<string> FirmNameAsync() => db.Firms.Select(f => f.Name).SingleAsync();
+}

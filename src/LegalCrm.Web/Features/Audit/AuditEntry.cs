@@ -1,0 +1,63 @@
+using LegalCrm.Web.Tenancy;
+
+namespace LegalCrm.Web.Features.Audit;
+
+/// <summary>
+/// One line of the firm's audit trail: a change to tenant data (written by <see cref="AuditInterceptor"/> in the
+/// same transaction as the change) or a security event such as a sign-in. Append-only: the app's database role
+/// may insert and read these rows, never update or delete them.
+/// </summary>
+[NotAudited]
+public sealed class AuditEntry : ITenantOwned
+{
+    public long Id { get; set; }
+
+    public Guid TenantId { get; set; }
+
+    public DateTimeOffset OccurredAt { get; set; }
+
+    public Guid? UserId { get; set; }
+
+    public required string ActorName { get; set; }
+
+    public required string Action { get; set; }
+
+    public required string EntityType { get; set; }
+
+    public string? EntityId { get; set; }
+
+    /// <summary>JSON: for changes <c>{"Field": {"old": …, "new": …}}</c>; for events, event details.</summary>
+    public string? Changes { get; set; }
+
+    public string? IpAddress { get; set; }
+}
+
+public static class AuditActions
+{
+    public const string Insert = "insert";
+    public const string Update = "update";
+    public const string Delete = "delete";
+    public const string SignInSucceeded = "sign-in.succeeded";
+    public const string SignInFailed = "sign-in.failed";
+    public const string SignInLockedOut = "sign-in.locked-out";
+    public const string SignInTwoFactorRequired = "sign-in.two-factor-required";
+    public const string SignInTwoFactorFailed = "sign-in.two-factor-failed";
+    public const string SignInRecoveryCodeUsed = "sign-in.recovery-code-used";
+    public const string SignOut = "sign-out";
+    public const string PasswordResetRequested = "password.reset-requested";
+    public const string PasswordReset = "password.reset";
+
+    public static readonly IReadOnlyList<string> All =
+    [
+        Insert, Update, Delete, SignInSucceeded, SignInFailed, SignInLockedOut, SignInTwoFactorRequired,
+        SignInTwoFactorFailed, SignInRecoveryCodeUsed, SignOut, PasswordResetRequested, PasswordReset,
+    ];
+}
+
+/// <summary>Marks an entity type whose rows are not themselves audited (the audit trail, transport queues).</summary>
+[AttributeUsage(AttributeTargets.Class)]
+public sealed class NotAuditedAttribute : Attribute;
+
+/// <summary>Marks a property whose value never goes into the audit trail (hashes, secrets); the change itself is still recorded.</summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class AuditRedactedAttribute : Attribute;

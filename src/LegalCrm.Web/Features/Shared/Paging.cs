@@ -1,0 +1,23 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace LegalCrm.Web.Features.Shared;
+
+/// <summary>A page of a list, fetched in SQL with one extra row to know whether a next page exists (no COUNT over big tables).</summary>
+public sealed record PageOf<T>(IReadOnlyList<T> Items, int Page, int PageSize, bool HasNext)
+{
+    public bool HasPrevious => Page > 1;
+}
+
+public static class Paging
+{
+    public const int DefaultPageSize = 50;
+
+    public static int Normalize(int page) => Math.Clamp(page, 1, 100_000);
+
+    public static async Task<PageOf<T>> ToPageAsync<T>(this IQueryable<T> ordered, int page, int pageSize = DefaultPageSize, CancellationToken ct = default)
+    {
+        page = Normalize(page);
+        var rows = await ordered.Skip((page - 1) * pageSize).Take(pageSize + 1).ToListAsync(ct);
+        return new PageOf<T>(rows.Take(pageSize).ToList(), page, pageSize, rows.Count > pageSize);
+    }
+}

@@ -1,0 +1,104 @@
+using System.ComponentModel.DataAnnotations;
+using LegalCrm.Web.Data;
+using LegalCrm.Web.Features.Access;
+using LegalCrm.Web.Infrastructure.Startup;
+using LegalCrm.Web.Tenancy;
+using Microsoft.AspNetCore.Identity;
+
+namespace LegalCrm.Web.Infrastructure.Commands;
+
+/// <summary>
+/// The operator's commands, run instead of the web server:
+/// <c>migrate</c> brings the database up to date;
+/// <c>firm create --name "…" --admin-email … [--admin-name "…"]</c> creates a firm and prints its admin's one-time link.
+/// </summary>
+public sealed class CliCommand
+{
+    private readonly string _verb;
+    private readonly Dictionary<string, string> _options;
+
+    private CliCommand(string verb, Dictionary<string, string> options)
+    {
+        _verb = verb;
+        _options = options;
+    }
+
+    /// <summary>Splits the command (if any) from the arguments meant for the host's configuration.</summary>
+    public static (CliCommand? Command, string[] HostArgs) Parse(string[] args)
+    {
+        if (args.Length == 0 || args[0].StartsWith('-'))
+        {
+            return (null, args);
+        }
+
+        var verb = args[0] == "firm" && args.Length > 1 ? $"firm {args[1]}" : args[0];
+        var rest = args.Skip(verb.Contains(' ', StringComparison.Ordinal) ? 2 : 1).ToArray();
+        var options = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var hostArgs = new List<string>();
+        for (var i = 0; i < rest.Length; i++)
+        {
+            if (rest[i] is "--name" or "--admin-email" or "--admin-name" && i + 1 < rest.Length)
+            {
+                options[rest[i][2..]] = rest[++i];
+            }
+            else
+            {
+                hostArgs.Add(rest[i]);
+            }
+        }
+
+        return (new CliCommand(verb, options), hostArgs.ToArray());
+    }
+
+    public async Task<int> RunAsync(WebApplication app, bool embedded)
+    {
+        switch (_verb)
+        {
+            case "migrate":
+                var admin = app.Configuration.GetConnectionString(DatabaseStartup.AdminConnection);
+                if (string.IsNullOrWhiteSpace(admin))
+                {
+                    await Console.Error.WriteLineAsync("Set ConnectionStrings__CrmAdmin to the database owner's connection string to migrate.");
+                    return 2;
+                }
+
+                await DatabaseMigrator.MigrateAsync(admin, app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("LegalCrm.Migrate"));
+                Console.WriteLine("The database is up to date.");
+                return 0;
+            case "firm create":
+                await DatabaseStartup.PrepareAsync(app, embedded);
+                return await CreateFirmAsync(app);
+            default:
+                await Console.Error.WriteLineAsync(
+                    $"Unknown command '{_verb}'. Commands: migrate | firm create --name \"Firm\" --admin-email admin@firm.nl [--admin-name \"Name\"]");
+                return 2;
+        }
+    }
+
+    private async Task<int> CreateFirmAsync(WebApplication app)
+    {
+        var name = _options.GetValueOrDefault("name")?.Trim();
+        var email = _options.GetValueOrDefault("admin-email")?.Trim();
+        if (string.IsNullOrEmpty(name) || name.Length > 200 || string.IsNullOrEmpty(email) || !new EmailAddressAttribute().IsValid(email))
+        {
+            await Console.Error.WriteLineAsync("Usage: firm create --name \"Firm name\" --admin-email admin@firm.nl [--admin-name \"Full name\"]");
+            return 2;
+        }
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var normalized = services.GetRequiredService<ILookupNormalizer>().NormalizeEmail(email)!;
+        if (await services.GetRequiredService<TenantDirectory>().FindTenantOfLoginAsync(normalized) is not null)
+        {
+            await Console.Error.WriteLineAsync($"The e-mail address {email} already belongs to a user.");
+            return 1;
+        }
+
+        var firm = await services.GetRequiredService<FirmProvisioning>().CreateAsync(name, email, _options.GetValueOrDefault("admin-name") ?? email);
+        var link = await services.GetRequiredService<AccountLinks>().InvitationAsync(firm.Admin);
+        Console.WriteLine($"Created the firm \"{name}\" ({firm.FirmId}) with administrator {email}.");
+        Console.WriteLine($"One-time link to set the password (valid {InvitationTokenProvider.Lifespan.Days} days):");
+        Console.WriteLine(link);
+        return 0;
+    }
+}

@@ -1,0 +1,92 @@
+using LegalCrm.Web.Data;
+using LegalCrm.Web.Infrastructure.Database;
+using LegalCrm.Web.Tenancy;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Serilog.Extensions.Logging;
+
+namespace LegalCrm.Web.Infrastructure.Startup;
+
+public static class DatabaseStartup
+{
+    public const string AppConnection = "Crm";
+    public const string AdminConnection = "CrmAdmin";
+
+    /// <summary>
+    /// With no <c>ConnectionStrings:Crm</c>, starts the private PostgreSQL and points both connection strings at it.
+    /// It is stopped when the host is disposed.
+    /// </summary>
+    public static async Task<EmbeddedPostgres?> UseEmbeddedDatabaseIfUnconfiguredAsync(WebApplicationBuilder builder, SerilogLoggerFactory loggers)
+    {
+        if (!string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString(AppConnection)))
+        {
+            return null;
+        }
+
+        var logger = loggers.CreateLogger("LegalCrm.EmbeddedDatabase");
+        var section = builder.Configuration.GetSection("Database");
+        var options = new EmbeddedPostgresOptions
+        {
+            DataDirectory = Path.GetFullPath(section["EmbeddedDataDirectory"] ?? Path.Combine(Directory.GetCurrentDirectory(), ".data")),
+            Port = section.GetValue("EmbeddedPort", 0),
+            BinDirectory = section["PostgresBinDirectory"],
+        };
+
+        try
+        {
+            var server = await EmbeddedPostgres.StartAsync(options, logger);
+            builder.Configuration[$"ConnectionStrings:{AppConnection}"] = server.AppConnectionString;
+            builder.Configuration[$"ConnectionStrings:{AdminConnection}"] = server.AdminConnectionString;
+            builder.Configuration["Database:MigrateOnStart"] ??= "true";
+            return server;
+        }
+        catch (EmbeddedPostgresException ex)
+        {
+            logger.LogCritical("LegalCrm cannot start its embedded database. {Reason}", ex.Message);
+            Environment.Exit(2);
+            return null;
+        }
+    }
+
+    public static IServiceCollection AddCrmDatabase(this IServiceCollection services, IConfiguration configuration)
+    {
+        var connectionString = configuration.GetConnectionString(AppConnection)
+            ?? throw new InvalidOperationException("ConnectionStrings:Crm is not configured.");
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddScoped<TenantContext>();
+        services.AddScoped<TenantConnectionInterceptor>();
+        services.AddScoped<Features.Audit.AuditInterceptor>();
+        services.AddScoped<TenantDirectory>();
+        services.AddDbContext<CrmDbContext>((sp, options) =>
+        {
+            CrmDbContextOptions.Configure(options, connectionString);
+            options.AddInterceptors(
+                sp.GetRequiredService<TenantConnectionInterceptor>(),
+                sp.GetRequiredService<Features.Audit.AuditInterceptor>());
+        });
+
+        services.AddDataProtection()
+            .SetApplicationName("LegalCrm")
+            .PersistKeysToDbContext<CrmDbContext>();
+
+        services.AddHealthChecks()
+            .AddDbContextCheck<CrmDbContext>("database", HealthStatus.Unhealthy, tags: ["ready"]);
+        return services;
+    }
+
+    /// <summary>Migrates when configured (default for the embedded database), then refuses a connection that RLS would not bind.</summary>
+    public static async Task PrepareAsync(WebApplication app, bool embedded)
+    {
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("LegalCrm.Database");
+        if (app.Configuration.GetValue("Database:MigrateOnStart", embedded))
+        {
+            var admin = app.Configuration.GetConnectionString(AdminConnection)
+                ?? throw new InvalidOperationException(
+                    "Database:MigrateOnStart is on but ConnectionStrings:CrmAdmin (the database owner, used for migrations) is not set.");
+            await DatabaseMigrator.MigrateAsync(admin, logger);
+        }
+
+        await DatabaseSecurity.VerifyAppConnectionAsync(app.Configuration.GetConnectionString(AppConnection)!);
+    }
+}

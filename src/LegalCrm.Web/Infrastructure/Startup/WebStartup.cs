@@ -1,0 +1,96 @@
+using Hangfire;
+using LegalCrm.Web.Features.Access;
+using LegalCrm.Web.Infrastructure.DemoData;
+using LegalCrm.Web.Infrastructure.Email;
+using LegalCrm.Web.Infrastructure.Localization;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using Serilog;
+
+namespace LegalCrm.Web.Infrastructure.Startup;
+
+public static class WebStartup
+{
+    public static IServiceCollection AddCrmWeb(this IServiceCollection services, IWebHostEnvironment environment)
+    {
+        services.AddHttpContextAccessor();
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.AddRazorPages(o => o.RootDirectory = "/Features")
+            .AddViewLocalization()
+            .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+        services.AddOptions<MvcOptions>().Configure<IStringLocalizerFactory>(ModelBindingMessages.Localize);
+
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            o.SetDefaultCulture(SupportedCultures.Default);
+            o.AddSupportedCultures([.. SupportedCultures.All]);
+            o.AddSupportedUICultures([.. SupportedCultures.All]);
+            o.RequestCultureProviders = [new UserCultureProvider(), new CookieRequestCultureProvider()];
+        });
+
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "legalcrm.antiforgery";
+            o.Cookie.SecurePolicy = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+        });
+        services.AddScoped<DemoFirmSeeder>();
+        return services;
+    }
+
+    public static void UseCrmPipeline(this WebApplication app)
+    {
+        app.UseSerilogRequestLogging();
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/Error/500");
+            if (app.Configuration.GetValue("Security:SecureCookies", true))
+            {
+                app.UseHsts();
+            }
+        }
+
+        app.UseStatusCodePagesWithReExecute("/Error/{0}");
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseRequestLocalization();
+        app.UseMiddleware<TwoFactorEnrolmentGate>();
+        app.UseAuthorization();
+    }
+
+    public static void MapCrmEndpoints(this WebApplication app)
+    {
+        app.MapRazorPages();
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+        app.MapHangfireDashboard("/admin/jobs", new DashboardOptions
+            {
+                // Endpoint authorization below decides; Hangfire's own filter would allow local requests only.
+                Authorization = [],
+                AppPath = "/",
+                DashboardTitle = "LegalCrm — jobs",
+                DisplayStorageConnectionString = false,
+            })
+            .RequireAuthorization(RequirePermissionAttribute.PolicyPrefix + Permissions.AdminJobs);
+    }
+
+    public static async Task StartCrmServicesAsync(this WebApplication app)
+    {
+        app.Services.GetRequiredService<IRecurringJobManager>()
+            .AddOrUpdate<OutboxDispatcher>(OutboxDispatcher.SweepJobId, d => d.SweepAsync(CancellationToken.None), Cron.Minutely());
+
+        if (app.Configuration.GetValue("Demo:Seed", app.Environment.IsDevelopment()))
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<DemoFirmSeeder>().SeedAsync();
+        }
+
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            var urls = string.Join(", ", app.Urls);
+            app.Logger.LogInformation("LegalCrm is running at {Urls}", urls);
+        });
+    }
+}

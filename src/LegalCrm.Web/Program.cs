@@ -1,0 +1,31 @@
+using LegalCrm.Web.Infrastructure.Commands;
+using LegalCrm.Web.Infrastructure.Startup;
+
+// Composition root: wiring only. What each piece does lives beside it (see docs/architecture.md).
+var (command, hostArgs) = CliCommand.Parse(args);
+var builder = WebApplication.CreateBuilder(hostArgs);
+using var startupLog = StartupLogging.CreateLogger();
+
+await using var embeddedDatabase = await DatabaseStartup.UseEmbeddedDatabaseIfUnconfiguredAsync(builder, startupLog);
+
+builder.AddCrmLogging();
+builder.Services
+    .AddCrmDatabase(builder.Configuration)
+    .AddCrmIdentity(builder.Configuration, builder.Environment)
+    .AddCrmEmail(builder.Configuration)
+    .AddCrmJobs(builder.Configuration)
+    .AddCrmWeb(builder.Environment);
+
+var app = builder.Build();
+if (command is not null)
+{
+    return await command.RunAsync(app, embeddedDatabase is not null);
+}
+
+await DatabaseStartup.PrepareAsync(app, embeddedDatabase is not null);
+
+app.UseCrmPipeline();
+app.MapCrmEndpoints();
+await app.StartCrmServicesAsync();
+await app.RunAsync();
+return 0;
