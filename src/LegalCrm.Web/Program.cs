@@ -14,7 +14,7 @@ builder.Services
     .AddCrmIdentity(builder.Configuration, builder.Environment)
     .AddCrmEmail(builder.Configuration)
     .AddCrmJobs(builder.Configuration)
-    .AddCrmWeb(builder.Environment);
+    .AddCrmWeb();
 
 var app = builder.Build();
 if (command is not null)
@@ -29,3 +29,6 @@ app.MapCrmEndpoints();
 await app.StartCrmServicesAsync();
 await app.RunAsync();
 return 0;
+
+/// <summary>Visible to the test host (WebApplicationFactory).</summary>
+public partial class Program;

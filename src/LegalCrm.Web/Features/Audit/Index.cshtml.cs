@@ -13,7 +13,7 @@ namespace LegalCrm.Web.Features.Audit;
 [RequirePermission(Permissions.AdminAudit)]
 public sealed class IndexModel(CrmDbContext db, IStringLocalizer<SharedResource> l) : PageModel
 {
-    private static readonly string[] KnownEntityTypes = [nameof(CrmUser), nameof(CrmRole), nameof(CrmUserRole), nameof(Firm), nameof(RoleGrant), nameof(Access.CrmUserToken)];
+    public static readonly IReadOnlyList<string> KnownEntityTypes = [nameof(CrmUser), nameof(CrmRole), nameof(CrmUserRole), nameof(Firm), nameof(RoleGrant), nameof(Access.CrmUserToken)];
 
     [BindProperty(SupportsGet = true, Name = "user")]
     public Guid? UserFilter { get; set; }

@@ -61,6 +61,11 @@ public static class IdentityStartup
                 return Task.CompletedTask;
             };
         });
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "legalcrm.antiforgery";
+            o.Cookie.SecurePolicy = session.SecureCookies ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+        });
         foreach (var scheme in new[] { IdentityConstants.TwoFactorUserIdScheme, IdentityConstants.ExternalScheme })
         {
             services.Configure<CookieAuthenticationOptions>(scheme, o =>

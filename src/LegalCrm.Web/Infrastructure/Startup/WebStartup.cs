@@ -3,19 +3,24 @@ using LegalCrm.Web.Features.Access;
 using LegalCrm.Web.Infrastructure.DemoData;
 using LegalCrm.Web.Infrastructure.Email;
 using LegalCrm.Web.Infrastructure.Localization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.WebEncoders;
 using Serilog;
 
 namespace LegalCrm.Web.Infrastructure.Startup;
 
 public static class WebStartup
 {
-    public static IServiceCollection AddCrmWeb(this IServiceCollection services, IWebHostEnvironment environment)
+    public static IServiceCollection AddCrmWeb(this IServiceCollection services)
     {
         services.AddHttpContextAccessor();
+        // Dutch text (é, ë, ï) is written as is; HTML-significant characters stay encoded.
+        services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.AddRazorPages(o => o.RootDirectory = "/Features")
             .AddViewLocalization()
@@ -30,11 +35,6 @@ public static class WebStartup
             o.RequestCultureProviders = [new UserCultureProvider(), new CookieRequestCultureProvider()];
         });
 
-        services.AddAntiforgery(o =>
-        {
-            o.Cookie.Name = "legalcrm.antiforgery";
-            o.Cookie.SecurePolicy = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
-        });
         services.AddScoped<DemoFirmSeeder>();
         return services;
     }

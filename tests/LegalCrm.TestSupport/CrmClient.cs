@@ -1,0 +1,71 @@
+using System.Net;
+using AngleSharp;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+
+namespace LegalCrm.TestSupport;
+
+/// <summary>An HTTP client that browses like a person: reads forms (with their antiforgery token) from the page and posts them.</summary>
+public sealed class CrmClient(HttpClient http) : IDisposable
+{
+    public HttpClient Http => http;
+
+    public Task<HttpResponseMessage> GetAsync(string url) => http.GetAsync(new Uri(url, UriKind.Relative));
+
+    public async Task<IDocument> GetDocumentAsync(string url)
+    {
+        var response = await GetAsync(url);
+        if (response.StatusCode != HttpStatusCode.OK)
+        {
+            throw new InvalidOperationException($"GET {url} answered {(int)response.StatusCode} {response.Headers.Location}");
+        }
+
+        return await ParseAsync(response);
+    }
+
+    public static async Task<IDocument> ParseAsync(HttpResponseMessage response)
+    {
+        var html = await response.Content.ReadAsStringAsync();
+        var context = BrowsingContext.New(Configuration.Default);
+        return await context.OpenAsync(r => r.Content(html));
+    }
+
+    /// <summary>Fills the form on <paramref name="url"/> (the one whose action/handler matches, or the first) and submits it.</summary>
+    public async Task<HttpResponseMessage> SubmitAsync(string url, IDictionary<string, string> fields, string? handler = null, IEnumerable<KeyValuePair<string, string>>? extra = null)
+    {
+        var page = await GetDocumentAsync(url);
+        var form = page.QuerySelectorAll<IHtmlFormElement>("main form")
+            .FirstOrDefault(f => handler is null || (f.GetAttribute("action") ?? string.Empty).Contains("handler=" + handler, StringComparison.OrdinalIgnoreCase))
+            ?? throw new InvalidOperationException($"No form{(handler is null ? string.Empty : " for " + handler)} on {url}");
+        return await PostFormAsync(form, url, fields, extra);
+    }
+
+    public async Task<HttpResponseMessage> PostFormAsync(IHtmlFormElement form, string pageUrl, IDictionary<string, string> fields, IEnumerable<KeyValuePair<string, string>>? extra = null)
+    {
+        var values = new List<KeyValuePair<string, string>>();
+        foreach (var input in form.QuerySelectorAll<IHtmlInputElement>("input[name]"))
+        {
+            if (fields.ContainsKey(input.Name!) || input.Type is "checkbox" or "submit")
+            {
+                continue;
+            }
+
+            values.Add(new(input.Name!, input.Value));
+        }
+
+        values.AddRange(fields.Select(f => new KeyValuePair<string, string>(f.Key, f.Value)));
+        if (extra is not null)
+        {
+            values.AddRange(extra);
+        }
+
+        var action = form.GetAttribute("action");
+        var target = string.IsNullOrEmpty(action) ? pageUrl : action;
+        return await http.PostAsync(new Uri(target, UriKind.Relative), new FormUrlEncodedContent(values));
+    }
+
+    public Task<HttpResponseMessage> SignInAsync(string email, string password) =>
+        SubmitAsync("/Account/Login", new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = password });
+
+    public void Dispose() => http.Dispose();
+}

@@ -1,0 +1,82 @@
+using DotNet.Testcontainers.Builders;
+using LegalCrm.Web.Data;
+using LegalCrm.Web.Infrastructure.Database;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+using Testcontainers.PostgreSql;
+
+namespace LegalCrm.TestSupport;
+
+/// <summary>
+/// One real PostgreSQL server per test process: a Testcontainers container where a Docker engine answers, otherwise a
+/// throwaway cluster from the machine's binaries (the app's own <see cref="EmbeddedPostgres"/>). A template database is
+/// migrated once; every test class gets its own copy (CREATE DATABASE … TEMPLATE), so classes run in parallel.
+/// </summary>
+public static class TestPostgres
+{
+    public const string AppLogin = "legalcrm_test_web";
+    public const string AppPassword = "test-web-password";
+    private const string Template = "legalcrm_template";
+
+    private static readonly Lazy<Task<Server>> Shared = new(StartAsync);
+    private static int _databases;
+
+    public sealed record Server(string AdminConnectionString, string Kind, Func<Task> Stop);
+
+    public sealed record Database(string Name, string AppConnectionString, string AdminConnectionString);
+
+    /// <summary>A fresh, migrated database for one test class.</summary>
+    public static async Task<Database> CreateDatabaseAsync()
+    {
+        var server = await Shared.Value;
+        var name = $"legalcrm_test_{Environment.ProcessId}_{Interlocked.Increment(ref _databases)}";
+        await using (var connection = new NpgsqlConnection(WithDatabase(server.AdminConnectionString, "postgres")))
+        {
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand($"CREATE DATABASE {name} TEMPLATE {Template}", connection);
+            await command.ExecuteNonQueryAsync();
+        }
+
+        var app = new NpgsqlConnectionStringBuilder(WithDatabase(server.AdminConnectionString, name)) { Username = AppLogin, Password = AppPassword };
+        return new Database(name, app.ConnectionString, WithDatabase(server.AdminConnectionString, name));
+    }
+
+    public static string WithDatabase(string connectionString, string database) =>
+        new NpgsqlConnectionStringBuilder(connectionString) { Database = database }.ConnectionString;
+
+    private static async Task<Server> StartAsync()
+    {
+        var server = await StartContainerAsync() ?? await StartLocalAsync();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => server.Stop().GetAwaiter().GetResult();
+
+        await DatabaseProvisioner.EnsureAsync(server.AdminConnectionString, Template, AppLogin, AppPassword);
+        var templateAdmin = WithDatabase(server.AdminConnectionString, Template);
+        await DatabaseMigrator.MigrateAsync(templateAdmin, NullLogger.Instance);
+        // A template must have no open connections when it is copied.
+        NpgsqlConnection.ClearAllPools();
+        return server;
+    }
+
+    private static async Task<Server?> StartContainerAsync()
+    {
+        try
+        {
+            var container = new PostgreSqlBuilder("postgres:16-alpine").Build();
+            await container.StartAsync();
+            return new Server(container.GetConnectionString(), "testcontainers", async () => await container.DisposeAsync());
+        }
+        catch (DockerUnavailableException)
+        {
+            return null;
+        }
+    }
+
+    private static async Task<Server> StartLocalAsync()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), $"legalcrm-test-pg-{Environment.ProcessId}-{Guid.NewGuid():N}"[..40]);
+        var postgres = await EmbeddedPostgres.StartAsync(
+            new EmbeddedPostgresOptions { DataDirectory = directory, Ephemeral = true, Database = "postgres" },
+            NullLogger.Instance);
+        return new Server(postgres.AdminConnectionString, "local binaries", postgres.StopAsync);
+    }
+}

@@ -1,0 +1,102 @@
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+using LegalCrm.Web.Features.Access;
+using LegalCrm.Web.Features.Audit;
+
+namespace LegalCrm.UnitTests.Localization;
+
+/// <summary>Every text the app shows has its Dutch, and every named text (mail bodies, codes) its English too.</summary>
+public sealed partial class TranslationTests
+{
+    private static readonly string WebProject = Path.Combine(RepositoryRoot(), "src", "LegalCrm.Web");
+
+    [Fact]
+    public void Every_text_used_in_code_and_pages_has_a_dutch_translation()
+    {
+        var dutch = Resource("nl");
+
+        var missing = KeysUsed().Where(k => !dutch.ContainsKey(k)).Order().ToList();
+
+        Assert.True(missing.Count == 0, "Missing in SharedResource.nl.resx:\n" + string.Join("\n", missing));
+    }
+
+    [Fact]
+    public void Named_texts_have_an_english_version_too()
+    {
+        var english = Resource("en");
+
+        var missing = KeysUsed().Where(k => (NamedKey().IsMatch(k) || k.EndsWith(" body", StringComparison.Ordinal)) && !english.ContainsKey(k)).ToList();
+
+        Assert.Empty(missing);
+    }
+
+    [Fact]
+    public void Translations_keep_the_placeholders_of_their_key()
+    {
+        var wrong = Resource("nl")
+            .Where(kv => !kv.Key.EndsWith(" body", StringComparison.Ordinal))
+            .Where(kv => !Placeholders(kv.Key).SetEquals(Placeholders(kv.Value)))
+            .Select(kv => kv.Key)
+            .ToList();
+
+        Assert.Empty(wrong);
+    }
+
+    private static HashSet<string> KeysUsed()
+    {
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var file in Directory.EnumerateFiles(WebProject, "*.*", SearchOption.AllDirectories)
+                     .Where(f => (f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".cshtml", StringComparison.Ordinal))
+                                 && !f.Contains("/obj/", StringComparison.Ordinal) && !f.Contains("/bin/", StringComparison.Ordinal)))
+        {
+            var text = File.ReadAllText(file);
+            foreach (Match m in LocalizerCall().Matches(text))
+            {
+                keys.Add(Regex.Unescape(m.Groups[1].Value));
+            }
+
+            foreach (Match m in ValidationAttribute().Matches(text))
+            {
+                keys.Add(m.Groups[1].Value);
+            }
+        }
+
+        // Keys built at run time: a prefix plus a value from a known list.
+        keys.RemoveWhere(k => k.EndsWith(':'));
+        keys.UnionWith(AuditActions.All.Select(a => "action:" + a));
+        keys.UnionWith(LegalCrm.Web.Features.Audit.IndexModel.KnownEntityTypes.Select(e => "entity:" + e));
+        keys.UnionWith(BuiltInRoles.All.Select(r => r.Description));
+        Assert.True(keys.Count > 100, "The scan found too few texts; it is broken.");
+        return keys;
+    }
+
+    private static Dictionary<string, string> Resource(string culture) =>
+        XDocument.Load(Path.Combine(WebProject, "Resources", $"SharedResource.{culture}.resx"))
+            .Root!.Elements("data")
+            .ToDictionary(d => d.Attribute("name")!.Value, d => d.Element("value")!.Value, StringComparer.Ordinal);
+
+    private static HashSet<string> Placeholders(string text) => [.. Placeholder().Matches(text).Select(m => m.Value)];
+
+    private static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "LegalCrm.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("LegalCrm.sln not found above the test output.");
+    }
+
+    [GeneratedRegex(""""\b(?:L|l|localizer)\["((?:[^"\\]|\\.)*)"""")]
+    private static partial Regex LocalizerCall();
+
+    [GeneratedRegex(""""\[(?:Required|EmailAddress|StringLength|Compare|Display|Range)\((?:[^\]"]|"[^"]*")*?(?:ErrorMessage|Name)\s*=\s*"([^"]+)"""")]
+    private static partial Regex ValidationAttribute();
+
+    [GeneratedRegex("^[a-z]+:")]
+    private static partial Regex NamedKey();
+
+    [GeneratedRegex(@"\{\d+\}")]
+    private static partial Regex Placeholder();
+}
