@@ -1,6 +1,6 @@
+using System.Net;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
-using System.Net;
 using LegalCrm.TestSupport;
 using LegalCrm.Web.Data;
 using LegalCrm.Web.Features.Audit;

@@ -96,11 +96,19 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
 
         AdminConnectionString = new NpgsqlConnectionStringBuilder
         {
-            Host = "127.0.0.1", Port = Port, Username = SuperUser, Password = credentials.SuperUserPassword, Database = _options.Database,
+            Host = "127.0.0.1",
+            Port = Port,
+            Username = SuperUser,
+            Password = credentials.SuperUserPassword,
+            Database = _options.Database,
         }.ConnectionString;
         AppConnectionString = new NpgsqlConnectionStringBuilder
         {
-            Host = "127.0.0.1", Port = Port, Username = AppLogin, Password = credentials.AppPassword, Database = _options.Database,
+            Host = "127.0.0.1",
+            Port = Port,
+            Username = AppLogin,
+            Password = credentials.AppPassword,
+            Database = _options.Database,
         }.ConnectionString;
 
         await DatabaseProvisioner.EnsureAsync(AdminConnectionString, _options.Database, AppLogin, credentials.AppPassword, ct);

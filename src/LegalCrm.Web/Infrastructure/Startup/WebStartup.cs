@@ -1,10 +1,10 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Hangfire;
 using LegalCrm.Web.Features.Access;
 using LegalCrm.Web.Infrastructure.DemoData;
 using LegalCrm.Web.Infrastructure.Email;
 using LegalCrm.Web.Infrastructure.Localization;
-using System.Text.Encodings.Web;
-using System.Text.Unicode;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
@@ -66,13 +66,13 @@ public static class WebStartup
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
         app.MapHangfireDashboard("/admin/jobs", new DashboardOptions
-            {
-                // Endpoint authorization below decides; Hangfire's own filter would allow local requests only.
-                Authorization = [],
-                AppPath = "/",
-                DashboardTitle = "LegalCrm — jobs",
-                DisplayStorageConnectionString = false,
-            })
+        {
+            // Endpoint authorization below decides; Hangfire's own filter would allow local requests only.
+            Authorization = [],
+            AppPath = "/",
+            DashboardTitle = "LegalCrm — jobs",
+            DisplayStorageConnectionString = false,
+        })
             .RequireAuthorization(RequirePermissionAttribute.PolicyPrefix + Permissions.AdminJobs);
     }
 
