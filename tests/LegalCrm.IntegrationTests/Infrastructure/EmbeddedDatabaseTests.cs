@@ -38,6 +38,37 @@ public sealed class EmbeddedDatabaseTests
         }
     }
 
+    [Fact]
+    public async Task As_root_a_data_folder_the_postgres_user_cannot_reach_is_replaced_by_one_it_can()
+    {
+        if (OperatingSystem.IsWindows() || Environment.UserName != "root")
+        {
+            return; // Only root runs PostgreSQL as another user; elsewhere the folder is always reachable.
+        }
+
+        var privateParent = Path.Combine(Path.GetTempPath(), $"legalcrm-private-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(privateParent);
+        File.SetUnixFileMode(privateParent, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        string? used = null;
+        try
+        {
+            await using var server = await EmbeddedPostgres.StartAsync(
+                new EmbeddedPostgresOptions { DataDirectory = Path.Combine(privateParent, ".data"), Ephemeral = true }, NullLogger.Instance);
+            used = server.DataDirectory;
+
+            Assert.StartsWith("/var/lib/legalcrm/", used, StringComparison.Ordinal);
+            Assert.Equal(1, await ExecuteAsync(server.AdminConnectionString, "SELECT 1"));
+        }
+        finally
+        {
+            Directory.Delete(privateParent, recursive: true);
+            if (used is not null && Directory.Exists(used))
+            {
+                Directory.Delete(used, recursive: true);
+            }
+        }
+    }
+
     private static async Task<object?> ExecuteAsync(string connectionString, string sql)
     {
         await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);

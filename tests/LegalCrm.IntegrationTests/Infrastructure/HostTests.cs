@@ -47,6 +47,20 @@ public sealed class HostTests(CrmAppFactory app) : IClassFixture<CrmAppFactory>
     }
 
     [Fact]
+    public async Task The_server_error_page_is_friendly_gives_a_reference_and_no_details()
+    {
+        using var client = app.Anonymous();
+
+        var response = await client.GetAsync("/Error/500");
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.Contains("Er ging bij ons iets mis", html, StringComparison.Ordinal);
+        Assert.Contains("Kenmerk voor support", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_post_without_antiforgery_token_is_refused_with_the_friendly_400()
     {
         using var client = app.Anonymous();

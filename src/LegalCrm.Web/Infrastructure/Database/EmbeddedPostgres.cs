@@ -34,7 +34,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
     private const string SuperUser = "postgres";
     private const string AppLogin = "legalcrm_web";
 
-    private readonly EmbeddedPostgresOptions _options;
+    private EmbeddedPostgresOptions _options;
     private readonly ILogger _logger;
     private readonly string _binDirectory;
     private readonly bool _asPostgresUser;
@@ -71,6 +71,17 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
     private async Task StartCoreAsync(CancellationToken ct)
     {
         PrepareDirectory(_options.DataDirectory, ownedByPostgres: false);
+        if (_asPostgresUser && await RunProcessAsync("test", ["-x", _options.DataDirectory], asPostgres: true, throwOnError: false, ct) != 0)
+        {
+            // A parent folder is private to root (e.g. a checkout under /root): PostgreSQL, running as postgres, cannot
+            // reach it. Keep the cluster in a folder of its own instead, one per configured path.
+            var fallback = Path.Combine("/var/lib/legalcrm", Convert.ToHexString(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(_options.DataDirectory)))[..12].ToLowerInvariant());
+            _logger.LogWarning("The postgres user cannot reach {Directory}; keeping the embedded database in {Fallback} instead", _options.DataDirectory, fallback);
+            _options = _options with { DataDirectory = fallback };
+            PrepareDirectory("/var/lib/legalcrm", ownedByPostgres: false);
+            PrepareDirectory(_options.DataDirectory, ownedByPostgres: false);
+        }
+
         var credentials = LoadOrCreateCredentials();
 
         if (!File.Exists(Path.Combine(ClusterDirectory, "PG_VERSION")))
