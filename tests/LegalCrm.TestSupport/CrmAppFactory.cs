@@ -23,7 +23,9 @@ public class CrmAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Extra settings for a subclass (e.g. a browser host).</summary>
     protected virtual IEnumerable<KeyValuePair<string, string>> Settings => [];
 
-    public async Task InitializeAsync() => Database = await TestPostgres.CreateDatabaseAsync();
+    public async Task InitializeAsync() => Database = await CreateDatabaseAsync();
+
+    protected virtual Task<TestPostgres.Database> CreateDatabaseAsync() => TestPostgres.CreateDatabaseAsync();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

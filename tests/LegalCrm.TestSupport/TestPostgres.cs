@@ -26,14 +26,19 @@ public static class TestPostgres
     public sealed record Database(string Name, string AppConnectionString, string AdminConnectionString);
 
     /// <summary>A fresh, migrated database for one test class.</summary>
-    public static async Task<Database> CreateDatabaseAsync()
+    public static Task<Database> CreateDatabaseAsync() => CreateAsync(Template);
+
+    /// <summary>A database nobody has migrated yet.</summary>
+    public static Task<Database> CreateEmptyDatabaseAsync() => CreateAsync("template0");
+
+    private static async Task<Database> CreateAsync(string template)
     {
         var server = await Shared.Value;
         var name = $"legalcrm_test_{Environment.ProcessId}_{Interlocked.Increment(ref _databases)}";
         await using (var connection = new NpgsqlConnection(WithDatabase(server.AdminConnectionString, "postgres")))
         {
             await connection.OpenAsync();
-            await using var command = new NpgsqlCommand($"CREATE DATABASE {name} TEMPLATE {Template}", connection);
+            await using var command = new NpgsqlCommand($"CREATE DATABASE {name} TEMPLATE {template}", connection);
             await command.ExecuteNonQueryAsync();
         }
 

@@ -96,7 +96,8 @@ public static class DatabaseSecurity
             """
             SELECT r.rolsuper OR r.rolbypassrls
                 OR EXISTS (SELECT 1 FROM pg_tables t WHERE t.schemaname = 'public' AND t.tableowner = current_user),
-                   pg_has_role(current_user, 'legalcrm_app', 'MEMBER'),
+                   CASE WHEN EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'legalcrm_app')
+                        THEN pg_has_role(current_user, 'legalcrm_app', 'MEMBER') ELSE false END,
                    current_user
             FROM pg_roles r WHERE r.rolname = current_user
             """, connection);

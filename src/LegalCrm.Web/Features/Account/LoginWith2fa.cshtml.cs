@@ -37,7 +37,7 @@ public sealed class LoginWith2faModel(CrmSignInManager signIn, SignInFlow flow, 
             return Page();
         }
 
-        var code = Code.Replace(" ", string.Empty, StringComparison.Ordinal).Replace("-", string.Empty, StringComparison.Ordinal);
+        var code = AuthenticatorCode.Normalize(Code);
         var result = await signIn.TwoFactorAuthenticatorSignInAsync(code, isPersistent: false, rememberClient: false);
         if (result.Succeeded)
         {

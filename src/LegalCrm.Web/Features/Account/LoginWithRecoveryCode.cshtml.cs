@@ -37,7 +37,7 @@ public sealed class LoginWithRecoveryCodeModel(CrmSignInManager signIn, SignInFl
             return Page();
         }
 
-        var result = await signIn.TwoFactorRecoveryCodeSignInAsync(RecoveryCode.Replace(" ", string.Empty, StringComparison.Ordinal));
+        var result = await signIn.TwoFactorRecoveryCodeSignInAsync(RecoveryCode.Replace(" ", string.Empty, StringComparison.Ordinal).Trim());
         if (result.Succeeded)
         {
             await flow.RecordAsync(user, AuditActions.SignInRecoveryCodeUsed);

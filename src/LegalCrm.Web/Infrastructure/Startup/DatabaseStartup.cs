@@ -2,6 +2,7 @@ using LegalCrm.Web.Data;
 using LegalCrm.Web.Infrastructure.Database;
 using LegalCrm.Web.Tenancy;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Serilog.Extensions.Logging;
 
@@ -88,5 +89,14 @@ public static class DatabaseStartup
         }
 
         await DatabaseSecurity.VerifyAppConnectionAsync(app.Configuration.GetConnectionString(AppConnection)!);
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var pending = (await scope.ServiceProvider.GetRequiredService<CrmDbContext>().Database.GetPendingMigrationsAsync()).ToList();
+        if (pending.Count > 0)
+        {
+            throw new InvalidOperationException(
+                $"The database lacks {pending.Count} migration(s) ({string.Join(", ", pending)}). Run 'dotnet LegalCrm.Web.dll migrate' " +
+                "with ConnectionStrings__CrmAdmin set, or start with Database__MigrateOnStart=true (see README, 'Production').");
+        }
     }
 }

@@ -52,7 +52,7 @@ public sealed class TwoFactorModel(
             return await LoadAsync(user);
         }
 
-        var code = Code.Replace(" ", string.Empty, StringComparison.Ordinal).Replace("-", string.Empty, StringComparison.Ordinal);
+        var code = AuthenticatorCode.Normalize(Code);
         if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code))
         {
             ModelState.AddModelError(nameof(Code), l["That code is not valid. Check the time on your phone and try the newest code."]);
