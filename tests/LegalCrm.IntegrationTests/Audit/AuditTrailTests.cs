@@ -99,11 +99,21 @@ public sealed class AuditTrailTests(CrmAppFactory app) : IClassFixture<CrmAppFac
     }
 
     [Fact]
+    public async Task The_audit_page_shows_no_filter_complaint_for_valid_filters()
+    {
+        using var admin = await app.SignedInAsync(_firm.Admin);
+
+        var html = await (await admin.GetAsync($"/Audit?user=&entity=&action=sign-in.succeeded&from=&to=")).Content.ReadAsStringAsync();
+
+        Assert.DoesNotContain("Controleer de filters", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_audit_page_answers_bad_filters_with_a_message_not_an_error()
     {
         using var admin = await app.SignedInAsync(_firm.Admin);
 
-        var response = await admin.GetAsync("/Audit?from=not-a-date&user=xyz&page=-4");
+        var response = await admin.GetAsync("/Audit?from=not-a-date&user=xyz&p=-4");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("Controleer de filters", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);

@@ -30,7 +30,7 @@ public sealed class IndexModel(CrmDbContext db, IStringLocalizer<SharedResource>
     [BindProperty(SupportsGet = true)]
     public DateOnly? To { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    [BindProperty(SupportsGet = true, Name = PagerModel.QueryKey)]
     public int PageNumber { get; set; } = 1;
 
     public string? Invalid { get; private set; }

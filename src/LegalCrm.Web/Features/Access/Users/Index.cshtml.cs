@@ -18,7 +18,7 @@ public sealed class IndexModel(CrmDbContext db) : PageModel
     [BindProperty(SupportsGet = true)]
     public string? Sort { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    [BindProperty(SupportsGet = true, Name = PagerModel.QueryKey)]
     public int PageNumber { get; set; } = 1;
 
     public PageOf<UserRow> Users { get; private set; } = new([], 1, Paging.DefaultPageSize, false);
