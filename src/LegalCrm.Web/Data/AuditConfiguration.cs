@@ -17,6 +17,8 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         b.Property(a => a.EntityId).HasMaxLength(200);
         b.Property(a => a.Changes).HasColumnType("jsonb");
         b.Property(a => a.IpAddress).HasMaxLength(64);
+        b.Property(a => a.SubjectType).HasMaxLength(100);
+        b.HasIndex(a => new { a.TenantId, a.SubjectId, a.OccurredAt });
         // The browse page filters by firm and sorts newest first; user and entity filters narrow within a firm.
         b.HasIndex(a => new { a.TenantId, a.OccurredAt, a.Id }).IsDescending(false, true, true);
         b.HasIndex(a => new { a.TenantId, a.UserId, a.OccurredAt });

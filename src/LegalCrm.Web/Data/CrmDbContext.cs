@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using LegalCrm.Web.Features.Access;
 using LegalCrm.Web.Features.Audit;
+using LegalCrm.Web.Features.Clients;
 using LegalCrm.Web.Infrastructure.Email;
 using LegalCrm.Web.Tenancy;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -24,12 +25,20 @@ public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options, TenantC
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
+    public DbSet<Contact> Contacts => Set<Contact>();
+
+    public DbSet<ContactRelationship> ContactRelationships => Set<ContactRelationship>();
+
+    public DbSet<NumberSequence> NumberSequences => Set<NumberSequence>();
+
     /// <summary>ASP.NET Data Protection keys (cookies, tokens): shared by every instance, not owned by a firm.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
+        builder.HasPostgresExtension("pg_trgm");
+        builder.HasPostgresExtension("btree_gin");
         builder.ApplyConfigurationsFromAssembly(typeof(CrmDbContext).Assembly);
         ApplyTenantFilters(builder);
     }

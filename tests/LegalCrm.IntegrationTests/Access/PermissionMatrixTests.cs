@@ -23,6 +23,8 @@ public sealed class PermissionMatrixTests(CrmAppFactory app) : IClassFixture<Crm
         {
             ("/", [BuiltInRoles.Admin, BuiltInRoles.Lawyer, BuiltInRoles.Assistant, BuiltInRoles.PrivacyOfficer, BuiltInRoles.ReadOnly]),
             ("/Account/Manage", [BuiltInRoles.Admin, BuiltInRoles.Lawyer, BuiltInRoles.Assistant, BuiltInRoles.PrivacyOfficer, BuiltInRoles.ReadOnly]),
+            ("/Clients", [BuiltInRoles.Admin, BuiltInRoles.Lawyer, BuiltInRoles.Assistant, BuiltInRoles.PrivacyOfficer, BuiltInRoles.ReadOnly]),
+            ("/Clients/Edit?kind=Person", [BuiltInRoles.Admin, BuiltInRoles.Lawyer, BuiltInRoles.Assistant]),
             ("/Access/Users", [BuiltInRoles.Admin]),
             ("/Access/Users/Invite", [BuiltInRoles.Admin]),
             ("/Access/Settings", [BuiltInRoles.Admin]),

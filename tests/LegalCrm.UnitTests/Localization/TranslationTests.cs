@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using LegalCrm.Web.Features.Access;
 using LegalCrm.Web.Features.Audit;
+using LegalCrm.Web.Features.Clients;
 
 namespace LegalCrm.UnitTests.Localization;
 
@@ -66,6 +67,18 @@ public sealed partial class TranslationTests
         keys.UnionWith(AuditActions.All.Select(a => "action:" + a));
         keys.UnionWith(LegalCrm.Web.Features.Audit.IndexModel.KnownEntityTypes.Select(e => "entity:" + e));
         keys.UnionWith(BuiltInRoles.All.Select(r => r.Description));
+        keys.UnionWith(Enum.GetNames<EmailKind>().Select(k => "email:" + k));
+        keys.UnionWith(Enum.GetNames<PhoneKind>().Select(k => "phone:" + k));
+        keys.UnionWith(Enum.GetNames<AddressKind>().Select(k => "address:" + k));
+        keys.UnionWith(Enum.GetNames<LawfulBasis>().Select(k => "basis:" + k));
+        keys.UnionWith(Enum.GetNames<RelationshipKind>().Select(k => "relationship:" + k));
+        keys.UnionWith(Enum.GetValues<RelationshipKind>().SelectMany(k => new[] { ContactRelationship.Label(k), ContactRelationship.InverseLabel(k) }));
+        // ContactInputRules returns English messages the page translates.
+        foreach (Match m in RuleMessage().Matches(File.ReadAllText(Path.Combine(WebProject, "Features", "Clients", "ContactInputRules.cs"))))
+        {
+            keys.Add(m.Groups[1].Value);
+        }
+
         Assert.True(keys.Count > 100, "The scan found too few texts; it is broken.");
         return keys;
     }
@@ -93,6 +106,9 @@ public sealed partial class TranslationTests
 
     [GeneratedRegex(""""\[(?:Required|EmailAddress|StringLength|Compare|Display|Range)\((?:[^\]"]|"[^"]*")*?(?:ErrorMessage|Name)\s*=\s*"([^"]+)"""")]
     private static partial Regex ValidationAttribute();
+
+    [GeneratedRegex("""new\([^;]*?, "([^"]+)"\)""")]
+    private static partial Regex RuleMessage();
 
     [GeneratedRegex("^[a-z]+:")]
     private static partial Regex NamedKey();

@@ -8,6 +8,9 @@ public static class Permissions
 {
     public const string ClientsRead = "clients.read";
     public const string ClientsWrite = "clients.write";
+    public const string ClientsExport = "clients.export";
+    public const string ClientsMerge = "clients.merge";
+    public const string ClientsImport = "clients.import";
     public const string DossiersRead = "dossiers.read";
     public const string DossiersWrite = "dossiers.write";
     public const string DossiersReadAll = "dossiers.read.all";
@@ -22,6 +25,9 @@ public static class Permissions
     [
         new(ClientsRead, "Clients", "See contacts and clients."),
         new(ClientsWrite, "Clients", "Create and edit contacts and clients."),
+        new(ClientsExport, "Clients", "Export contact lists (CSV, vCard)."),
+        new(ClientsMerge, "Clients", "Merge duplicate contacts."),
+        new(ClientsImport, "Clients", "Import contacts from CSV and vCard files."),
         new(DossiersRead, "Dossiers", "See the dossiers one works on."),
         new(DossiersWrite, "Dossiers", "Create and edit dossiers one works on."),
         new(DossiersReadAll, "Dossiers", "See every dossier of the firm, except behind an ethical wall."),

@@ -26,6 +26,11 @@ public sealed class AuditEntry : ITenantOwned
 
     public string? EntityId { get; set; }
 
+    /// <summary>The record whose history this change belongs to (e.g. the contact of a changed phone number).</summary>
+    public string? SubjectType { get; set; }
+
+    public Guid? SubjectId { get; set; }
+
     /// <summary>JSON: for changes <c>{"Field": {"old": …, "new": …}}</c>; for events, event details.</summary>
     public string? Changes { get; set; }
 

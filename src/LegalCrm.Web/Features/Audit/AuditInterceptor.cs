@@ -23,7 +23,11 @@ public sealed class AuditInterceptor(TenantContext tenant, CurrentUser actor, Ti
         nameof(CrmUserToken.Value),
     };
 
-    private static readonly JsonSerializerOptions JsonOptions = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+    private static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+    };
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
@@ -86,6 +90,8 @@ public sealed class AuditInterceptor(TenantContext tenant, CurrentUser actor, Ti
                 },
                 EntityType = entry.Metadata.ClrType.Name,
                 EntityId = DescribeKey(entry),
+                SubjectType = (entry.Entity as IAuditSubject)?.AuditSubject.Type,
+                SubjectId = (entry.Entity as IAuditSubject)?.AuditSubject.Id,
                 Changes = JsonSerializer.Serialize(changes, JsonOptions),
                 IpAddress = ip,
             });

@@ -59,6 +59,7 @@ public static class DatabaseStartup
         services.AddScoped<TenantConnectionInterceptor>();
         services.AddScoped<Features.Audit.AuditInterceptor>();
         services.AddScoped<TenantDirectory>();
+        services.AddScoped<NumberSequences>();
         services.AddDbContext<CrmDbContext>((sp, options) =>
         {
             CrmDbContextOptions.Configure(options, connectionString);

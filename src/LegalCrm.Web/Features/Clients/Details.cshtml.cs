@@ -1,0 +1,207 @@
+using LegalCrm.Web.Data;
+using LegalCrm.Web.Features.Access;
+using LegalCrm.Web.Features.Audit;
+using LegalCrm.Web.Features.Shared;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace LegalCrm.Web.Features.Clients;
+
+/// <summary>
+/// The contact page ("client 360"): who they are, how to reach them, their relationships seen from both sides,
+/// the sections later features fill, and the history of every change from the audit trail.
+/// </summary>
+[RequirePermission(Permissions.ClientsRead)]
+public sealed class DetailsModel(CrmDbContext db, CurrentUser me, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public Guid Id { get; set; }
+
+    /// <summary>Search text for a contact to link.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Link { get; set; }
+
+    public Contact Contact { get; private set; } = null!;
+
+    public string? LawyerName { get; private set; }
+
+    public IReadOnlyList<RelationshipRow> Relationships { get; private set; } = [];
+
+    public IReadOnlyList<(Guid Id, string Name)> LinkCandidates { get; private set; } = [];
+
+    public IReadOnlyList<HistoryRow> History { get; private set; } = [];
+
+    public bool CanWrite => me.Has(Permissions.ClientsWrite) && !Contact.IsRestricted;
+
+    public bool CanRestrict => me.Has(Permissions.PrivacyManage);
+
+    public IEnumerable<SelectListItem> RelationshipKinds => EnumOptions.For<RelationshipKind>(l, "relationship:");
+
+    public async Task<IActionResult> OnGetAsync() => await LoadAsync() ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostLinkAsync(Guid otherId, RelationshipKind kind, DateOnly? startDate)
+    {
+        if (!await LoadAsync())
+        {
+            return NotFound();
+        }
+
+        if (!CanWrite)
+        {
+            return Forbid();
+        }
+
+        if (otherId == Id || !await db.Contacts.AnyAsync(c => c.Id == otherId) || !Enum.IsDefined(kind))
+        {
+            ModelState.AddModelError(string.Empty, l["Choose another contact from the search results."]);
+            return Page();
+        }
+
+        if (await db.ContactRelationships.AnyAsync(r => r.FromContactId == Id && r.ToContactId == otherId && r.Kind == kind))
+        {
+            ModelState.AddModelError(string.Empty, l["This relationship already exists."]);
+            return Page();
+        }
+
+        db.ContactRelationships.Add(new ContactRelationship { FromContactId = Id, ToContactId = otherId, Kind = kind, StartDate = startDate });
+        await db.SaveChangesAsync();
+        TempData["Status"] = l["The relationship has been added."].Value;
+        return RedirectToPage(new { Id });
+    }
+
+    public async Task<IActionResult> OnPostUnlinkAsync(Guid relationshipId)
+    {
+        if (!await LoadAsync())
+        {
+            return NotFound();
+        }
+
+        if (!CanWrite)
+        {
+            return Forbid();
+        }
+
+        var relationship = await db.ContactRelationships.SingleOrDefaultAsync(r => r.Id == relationshipId && (r.FromContactId == Id || r.ToContactId == Id));
+        if (relationship is null)
+        {
+            return NotFound();
+        }
+
+        db.ContactRelationships.Remove(relationship);
+        await db.SaveChangesAsync();
+        TempData["Status"] = l["The relationship has been removed."].Value;
+        return RedirectToPage(new { Id });
+    }
+
+    /// <summary>AVG art. 18: restriction of processing on the data subject's request; the contact becomes read-only.</summary>
+    public async Task<IActionResult> OnPostRestrictAsync(string? reason)
+    {
+        if (!await LoadAsync())
+        {
+            return NotFound();
+        }
+
+        if (!CanRestrict)
+        {
+            return Forbid();
+        }
+
+        if (string.IsNullOrWhiteSpace(reason) || reason.Length > 200)
+        {
+            ModelState.AddModelError("reason", l["Give the reason for the restriction (at most 200 characters)."]);
+            return Page();
+        }
+
+        var contact = await db.Contacts.SingleAsync(c => c.Id == Id);
+        contact.RestrictedAt = clock.GetUtcNow();
+        contact.RestrictionReason = reason.Trim();
+        contact.UpdatedAt = clock.GetUtcNow();
+        contact.UpdatedBy = me.DisplayName ?? me.ActorName;
+        await db.SaveChangesAsync();
+        TempData["Status"] = l["Processing of this contact is now restricted."].Value;
+        return RedirectToPage(new { Id });
+    }
+
+    public async Task<IActionResult> OnPostLiftRestrictionAsync()
+    {
+        if (!await LoadAsync())
+        {
+            return NotFound();
+        }
+
+        if (!CanRestrict)
+        {
+            return Forbid();
+        }
+
+        var contact = await db.Contacts.SingleAsync(c => c.Id == Id);
+        contact.RestrictedAt = null;
+        contact.RestrictionReason = null;
+        contact.UpdatedAt = clock.GetUtcNow();
+        contact.UpdatedBy = me.DisplayName ?? me.ActorName;
+        await db.SaveChangesAsync();
+        TempData["Status"] = l["The restriction has been lifted."].Value;
+        return RedirectToPage(new { Id });
+    }
+
+    private async Task<bool> LoadAsync()
+    {
+        var contact = await db.Contacts.AsNoTracking()
+            .Include(c => c.Addresses).Include(c => c.Phones).Include(c => c.Emails)
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(c => c.Id == Id);
+        if (contact is null)
+        {
+            return false;
+        }
+
+        Contact = contact;
+        LawyerName = contact.ResponsibleLawyerId is { } lawyer
+            ? await db.Users.Where(u => u.Id == lawyer).Select(u => u.DisplayName).SingleOrDefaultAsync()
+            : null;
+
+        var outgoing = db.ContactRelationships.Where(r => r.FromContactId == Id)
+            .Join(db.Contacts, r => r.ToContactId, c => c.Id, (r, c) => new { r.Id, r.Kind, Inverse = false, OtherId = c.Id, c.DisplayName, r.StartDate, r.EndDate });
+        var incoming = db.ContactRelationships.Where(r => r.ToContactId == Id)
+            .Join(db.Contacts, r => r.FromContactId, c => c.Id, (r, c) => new { r.Id, r.Kind, Inverse = true, OtherId = c.Id, c.DisplayName, r.StartDate, r.EndDate });
+        Relationships = (await outgoing.Concat(incoming).ToListAsync())
+            .Select(r => new RelationshipRow(r.Id, r.Inverse ? ContactRelationship.InverseLabel(r.Kind) : ContactRelationship.Label(r.Kind), r.OtherId, r.DisplayName, r.StartDate, r.EndDate))
+            .OrderBy(r => r.OtherName, StringComparer.CurrentCulture)
+            .ToList();
+
+        if (!string.IsNullOrWhiteSpace(Link) && Link.Trim().Length <= 200)
+        {
+            var terms = ContactSearch.Parse(Link);
+            LinkCandidates = (await db.Contacts.AsNoTracking().Where(c => c.Id != Id).Matching(terms).ByRelevance(terms)
+                    .Take(10).Select(c => new { c.Id, c.DisplayName }).ToListAsync())
+                .Select(c => (c.Id, c.DisplayName)).ToList();
+        }
+
+        History = (await db.AuditEntries.AsNoTracking()
+                .Where(a => a.SubjectId == Id)
+                .OrderByDescending(a => a.OccurredAt).ThenByDescending(a => a.Id)
+                .Take(50)
+                .Select(a => new { a.OccurredAt, a.ActorName, a.Action, a.EntityType, a.Changes })
+                .ToListAsync())
+            .Select(a => new HistoryRow(a.OccurredAt, a.ActorName, a.Action, a.EntityType, AuditChanges.Parse(a.Changes)
+                .Where(f => !HiddenInHistory.Contains(f.Name))
+                .ToList()))
+            .ToList();
+        return true;
+    }
+
+    // Bookkeeping that says nothing to a reader of the history.
+    private static readonly HashSet<string> HiddenInHistory =
+    [
+        nameof(Contact.SearchText), nameof(Contact.SortKey), nameof(Contact.UpdatedAt), nameof(Contact.UpdatedBy), nameof(Contact.Version),
+        nameof(Contact.CreatedAt), "Id", "ContactId", nameof(ContactEmail.NormalizedAddress), nameof(ContactRelationship.FromContactId),
+        nameof(ContactRelationship.ToContactId),
+    ];
+
+    public sealed record RelationshipRow(Guid Id, string Label, Guid OtherId, string OtherName, DateOnly? StartDate, DateOnly? EndDate);
+
+    public sealed record HistoryRow(DateTimeOffset OccurredAt, string ActorName, string Action, string EntityType, IReadOnlyList<AuditChanges.Field> Fields);
+}

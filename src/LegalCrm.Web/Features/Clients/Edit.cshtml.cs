@@ -1,0 +1,279 @@
+using LegalCrm.Web.Data;
+using LegalCrm.Web.Features.Access;
+using LegalCrm.Web.Features.Shared;
+using LegalCrm.Web.Infrastructure.Time;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace LegalCrm.Web.Features.Clients;
+
+/// <summary>
+/// Create or edit a person or an organisation. Server-side validation per field; a client number is drawn from the
+/// firm's sequence when a contact becomes a client; a save that crosses someone else's is refused, naming them.
+/// </summary>
+[RequirePermission(Permissions.ClientsWrite)]
+public sealed class EditModel(CrmDbContext db, NumberSequences numbers, CurrentUser me, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public Guid? Id { get; set; }
+
+    [BindProperty]
+    public ContactInput Input { get; set; } = new();
+
+    public bool IsNew => Id is null;
+
+    public bool Restricted { get; private set; }
+
+    public IReadOnlyList<(Guid Id, string Name)> Lawyers { get; private set; } = [];
+
+    public IEnumerable<SelectListItem> EmailKinds => EnumOptions.For<EmailKind>(l, "email:");
+
+    public IEnumerable<SelectListItem> PhoneKinds => EnumOptions.For<PhoneKind>(l, "phone:");
+
+    public IEnumerable<SelectListItem> AddressKinds => EnumOptions.For<AddressKind>(l, "address:");
+
+    public IEnumerable<SelectListItem> LawfulBases => EnumOptions.For<LawfulBasis>(l, "basis:");
+
+    public async Task<IActionResult> OnGetAsync(ContactKind kind = ContactKind.Person)
+    {
+        if (Id is { } id)
+        {
+            var contact = await LoadAsync(id, tracking: false);
+            if (contact is null)
+            {
+                return NotFound();
+            }
+
+            Restricted = contact.IsRestricted;
+            Input = ToInput(contact);
+        }
+        else
+        {
+            Input = new ContactInput { Kind = kind };
+        }
+
+        await PrepareFormAsync();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        foreach (var error in ContactInputRules.Check(Input, AmsterdamTime.Today(clock)))
+        {
+            ModelState.AddModelError(error.Field.Length == 0 ? string.Empty : $"{nameof(Input)}.{error.Field}", l[error.Message]);
+        }
+
+        if (Input.ResponsibleLawyerId is { } lawyer && !await db.Users.AnyAsync(u => u.Id == lawyer))
+        {
+            ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.ResponsibleLawyerId)}", l["Choose a lawyer from the list."]);
+        }
+
+        Contact? contact = null;
+        if (Id is { } id)
+        {
+            contact = await LoadAsync(id, tracking: true);
+            if (contact is null)
+            {
+                return NotFound();
+            }
+
+            if (contact.IsRestricted)
+            {
+                Restricted = true;
+                ModelState.AddModelError(string.Empty, l["Processing of this contact is restricted (AVG art. 18); it cannot be changed."]);
+            }
+        }
+
+        if (!ModelState.IsValid)
+        {
+            await PrepareFormAsync();
+            return Page();
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var now = clock.GetUtcNow();
+        if (contact is null)
+        {
+            contact = new Contact { Kind = Input.Kind, CreatedAt = now };
+            db.Contacts.Add(contact);
+        }
+        else
+        {
+            db.Entry(contact).Property(c => c.Version).OriginalValue = Input.Version;
+        }
+
+        Apply(Input, contact);
+        if (Input.IsClient && contact.ClientNumber is null)
+        {
+            contact.ClientNumber = (int)await numbers.NextAsync("client");
+            contact.ClientSince ??= AmsterdamTime.Today(clock);
+        }
+        else if (!Input.IsClient)
+        {
+            contact.ClientNumber = null;
+            contact.ClientSince = null;
+        }
+
+        contact.RecomputeNames();
+        contact.UpdatedAt = now;
+        contact.UpdatedBy = me.DisplayName ?? me.ActorName;
+
+        try
+        {
+            await db.SaveChangesAsync();
+            await transaction.CommitAsync();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            await transaction.RollbackAsync();
+            var current = await db.Contacts.AsNoTracking().Where(c => c.Id == contact.Id).Select(c => new { c.UpdatedBy, c.UpdatedAt, c.Version }).SingleOrDefaultAsync();
+            if (current is null)
+            {
+                return NotFound();
+            }
+
+            ModelState.AddModelError(string.Empty, l["{0} changed this contact at {1} while you were editing. Your changes have not been saved. Open the contact in a new tab to see theirs; saving this form again will overwrite them.",
+                current.UpdatedBy, AmsterdamTime.ToLocal(current.UpdatedAt).ToString("g", System.Globalization.CultureInfo.CurrentCulture)]);
+            Input.Version = current.Version;
+            await PrepareFormAsync();
+            return Page();
+        }
+
+        TempData["Status"] = l["{0} has been saved.", contact.DisplayName].Value;
+        return Redirect($"/Clients/{contact.Id}");
+    }
+
+    private Task<Contact?> LoadAsync(Guid id, bool tracking)
+    {
+        var query = db.Contacts.Include(c => c.Addresses).Include(c => c.Phones).Include(c => c.Emails).AsSplitQuery();
+        return (tracking ? query : query.AsNoTracking()).SingleOrDefaultAsync(c => c.Id == id);
+    }
+
+    private async Task PrepareFormAsync()
+    {
+        Lawyers = (await db.Users.AsNoTracking().Where(u => u.DisabledAt == null).OrderBy(u => u.DisplayName).Select(u => new { u.Id, u.DisplayName }).ToListAsync())
+            .Select(u => (u.Id, u.DisplayName)).ToList();
+        // One empty row each, so a detail can be added without scripts.
+        if (Input.Addresses.Count < ContactInput.MaxRows && Input.Addresses.All(a => !a.IsEmpty))
+        {
+            Input.Addresses.Add(new ContactInput.AddressRow { Kind = Input.Addresses.Count == 0 ? AddressKind.Visit : AddressKind.Postal });
+        }
+
+        if (Input.Phones.Count < ContactInput.MaxRows && Input.Phones.All(p => !string.IsNullOrWhiteSpace(p.Number)))
+        {
+            Input.Phones.Add(new ContactInput.PhoneRow { Kind = Input.Kind == ContactKind.Person ? PhoneKind.Mobile : PhoneKind.Work });
+        }
+
+        if (Input.Emails.Count < ContactInput.MaxRows && Input.Emails.All(e => !string.IsNullOrWhiteSpace(e.Address)))
+        {
+            Input.Emails.Add(new ContactInput.EmailRow());
+        }
+    }
+
+    private static ContactInput ToInput(Contact c) => new()
+    {
+        Kind = c.Kind,
+        Initials = c.Initials,
+        FirstName = c.FirstName,
+        NameParticle = c.NameParticle,
+        LastName = c.LastName,
+        Salutation = c.Salutation,
+        LetterGreeting = c.LetterGreeting,
+        DateOfBirth = c.DateOfBirth,
+        PreferredLanguage = c.PreferredLanguage,
+        OrganisationName = c.OrganisationName,
+        LegalForm = c.LegalForm,
+        KvkNumber = c.KvkNumber,
+        VatNumber = c.VatNumber,
+        Website = c.Website,
+        Iban = c.Iban,
+        Notes = c.Notes,
+        Tags = string.Join(", ", c.Tags),
+        IsClient = c.IsClient,
+        ClientSince = c.ClientSince,
+        ResponsibleLawyerId = c.ResponsibleLawyerId,
+        LawfulBasis = c.LawfulBasis,
+        DataSource = c.DataSource,
+        Version = c.Version,
+        Addresses = c.Addresses.OrderBy(a => a.Kind).Select(a => new ContactInput.AddressRow { Id = a.Id, Kind = a.Kind, Street = a.Street, PostalCode = a.PostalCode, City = a.City, CountryCode = a.CountryCode }).ToList(),
+        Phones = c.Phones.OrderBy(p => p.Kind).Select(p => new ContactInput.PhoneRow { Id = p.Id, Kind = p.Kind, Number = ContactDetailsRules.DisplayPhone(p.Number) }).ToList(),
+        Emails = c.Emails.OrderBy(e => e.Kind).Select(e => new ContactInput.EmailRow { Id = e.Id, Kind = e.Kind, Address = e.Address }).ToList(),
+    };
+
+    private static void Apply(ContactInput input, Contact c)
+    {
+        static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+        var person = c.Kind == ContactKind.Person;
+        c.Initials = person && Clean(input.Initials) is { } initials ? DutchName.NormalizeInitials(initials) : null;
+        c.FirstName = person ? Clean(input.FirstName) : null;
+        c.NameParticle = person ? Clean(input.NameParticle)?.ToLowerInvariant() : null;
+        c.LastName = person ? Clean(input.LastName) : null;
+        c.Salutation = person ? Clean(input.Salutation) : null;
+        c.LetterGreeting = Clean(input.LetterGreeting);
+        c.DateOfBirth = person ? input.DateOfBirth : null;
+        c.PreferredLanguage = Clean(input.PreferredLanguage);
+        c.OrganisationName = person ? null : Clean(input.OrganisationName);
+        c.LegalForm = person ? null : Clean(input.LegalForm);
+        c.KvkNumber = person || Clean(input.KvkNumber) is not { } kvk ? null : ContactDetailsRules.NormalizeKvk(kvk);
+        c.VatNumber = person ? null : Clean(input.VatNumber)?.ToUpperInvariant().Replace(" ", string.Empty, StringComparison.Ordinal);
+        c.Website = Clean(input.Website);
+        c.Iban = Clean(input.Iban) is { } iban ? ContactDetailsRules.NormalizeIban(iban) : null;
+        c.Notes = Clean(input.Notes);
+        c.Tags = ContactInputRules.ParseTags(input.Tags);
+        c.ClientSince = input.IsClient ? input.ClientSince : null;
+        c.ResponsibleLawyerId = input.ResponsibleLawyerId;
+        c.LawfulBasis = input.LawfulBasis;
+        c.DataSource = Clean(input.DataSource);
+
+        Sync(c.Addresses, input.Addresses.Where(a => !a.IsEmpty), r => r.Id, (r, a) =>
+        {
+            a.Kind = r.Kind;
+            a.Street = r.Street!.Trim();
+            a.CountryCode = r.CountryCode.Trim().ToUpperInvariant();
+            a.PostalCode = a.CountryCode == "NL" ? ContactDetailsRules.NormalizeDutchPostcode(r.PostalCode!) : Clean(r.PostalCode);
+            a.City = r.City!.Trim();
+        });
+        Sync(c.Phones, input.Phones.Where(p => !string.IsNullOrWhiteSpace(p.Number)), r => r.Id, (r, p) =>
+        {
+            p.Kind = r.Kind;
+            p.Number = ContactDetailsRules.NormalizePhone(r.Number!)!;
+        });
+        Sync(c.Emails, input.Emails.Where(e => !string.IsNullOrWhiteSpace(e.Address)), r => r.Id, (r, e) =>
+        {
+            e.Kind = r.Kind;
+            e.Address = r.Address!.Trim();
+            e.NormalizedAddress = e.Address.ToLowerInvariant();
+        });
+    }
+
+    /// <summary>Updates rows that kept their id, adds new ones and removes the rest, so the audit trail records real changes only.</summary>
+    private static void Sync<TRow, TEntity>(List<TEntity> existing, IEnumerable<TRow> rows, Func<TRow, Guid?> rowId, Action<TRow, TEntity> apply)
+        where TEntity : class, new()
+    {
+        var keep = new List<TEntity>();
+        foreach (var row in rows)
+        {
+            var entity = rowId(row) is { } id ? existing.FirstOrDefault(e => EntityId(e) == id) : null;
+            entity ??= new TEntity();
+            apply(row, entity);
+            keep.Add(entity);
+        }
+
+        existing.RemoveAll(e => !keep.Contains(e));
+        foreach (var entity in keep.Where(e => !existing.Contains(e)))
+        {
+            existing.Add(entity);
+        }
+    }
+
+    private static Guid EntityId(object entity) => entity switch
+    {
+        ContactAddress a => a.Id,
+        ContactPhone p => p.Id,
+        ContactEmail e => e.Id,
+        _ => Guid.Empty,
+    };
+}

@@ -1,0 +1,101 @@
+using LegalCrm.Web.Data;
+using LegalCrm.Web.Features.Access;
+using LegalCrm.Web.Features.Shared;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace LegalCrm.Web.Features.Clients;
+
+/// <summary>The address book: one search box, filters, sortable columns, paged in SQL.</summary>
+[RequirePermission(Permissions.ClientsRead)]
+public sealed class IndexModel(CrmDbContext db) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string? Q { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public ContactKind? Kind { get; set; }
+
+    /// <summary>"yes", "no" or empty.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Client { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Tag { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public Guid? Lawyer { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Sort { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = PagerModel.QueryKey)]
+    public int PageNumber { get; set; } = 1;
+
+    public PageOf<Row> Contacts { get; private set; } = new([], 1, Paging.DefaultPageSize, false);
+
+    public IReadOnlyList<(Guid Id, string Name)> Lawyers { get; private set; } = [];
+
+    public bool Filtered => !string.IsNullOrWhiteSpace(Q) || Kind is not null || !string.IsNullOrEmpty(Client) || !string.IsNullOrEmpty(Tag) || Lawyer is not null;
+
+    public async Task OnGetAsync()
+    {
+        Lawyers = (await db.Users.AsNoTracking().Where(u => u.DisabledAt == null).OrderBy(u => u.DisplayName).Select(u => new { u.Id, u.DisplayName }).ToListAsync())
+            .Select(u => (u.Id, u.DisplayName)).ToList();
+
+        var query = db.Contacts.AsNoTracking();
+        ContactSearch.Terms? terms = null;
+        if (!string.IsNullOrWhiteSpace(Q) && Q.Trim().Length <= 200)
+        {
+            terms = ContactSearch.Parse(Q);
+            query = query.Matching(terms);
+        }
+
+        if (Kind is { } kind)
+        {
+            query = query.Where(c => c.Kind == kind);
+        }
+
+        query = Client switch
+        {
+            "yes" => query.Where(c => c.ClientNumber != null),
+            "no" => query.Where(c => c.ClientNumber == null),
+            _ => query,
+        };
+        if (!string.IsNullOrWhiteSpace(Tag))
+        {
+            var tag = Tag.Trim().ToLowerInvariant();
+            query = query.Where(c => c.Tags.Contains(tag));
+        }
+
+        if (Lawyer is { } lawyer)
+        {
+            query = query.Where(c => c.ResponsibleLawyerId == lawyer);
+        }
+
+        var ordered = Sort switch
+        {
+            "name_desc" => query.OrderByDescending(c => c.SortKey).ThenBy(c => c.Id),
+            "client" => query.OrderBy(c => c.ClientNumber).ThenBy(c => c.Id),
+            "client_desc" => query.OrderByDescending(c => c.ClientNumber).ThenBy(c => c.Id),
+            "name" => query.OrderBy(c => c.SortKey).ThenBy(c => c.Id),
+            _ when terms is not null => query.ByRelevance(terms),
+            _ => query.OrderBy(c => c.SortKey).ThenBy(c => c.Id),
+        };
+
+        Contacts = await ordered
+            .Select(c => new Row(
+                c.Id,
+                c.Kind,
+                c.SortName,
+                c.ClientNumber,
+                c.Emails.OrderBy(e => e.Kind).Select(e => e.Address).FirstOrDefault(),
+                c.Phones.OrderBy(p => p.Kind).Select(p => p.Number).FirstOrDefault(),
+                c.Addresses.OrderBy(a => a.Kind).Select(a => a.City).FirstOrDefault(),
+                c.RestrictedAt != null))
+            .ToPageAsync(PageNumber);
+    }
+
+    public sealed record Row(Guid Id, ContactKind Kind, string SortName, int? ClientNumber, string? Email, string? Phone, string? City, bool Restricted);
+}

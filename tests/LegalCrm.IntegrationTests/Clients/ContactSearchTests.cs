@@ -1,0 +1,110 @@
+using LegalCrm.TestSupport;
+using LegalCrm.Web.Data;
+using LegalCrm.Web.Features.Clients;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LegalCrm.IntegrationTests.Clients;
+
+public sealed class ContactSearchTests(CrmAppFactory app) : IClassFixture<CrmAppFactory>, IAsyncLifetime
+{
+    private TestFirm _firm = null!;
+
+    public async Task InitializeAsync()
+    {
+        _firm = await app.CreateFirmAsync("Search");
+        await using var scope = app.FirmScope(_firm.Id);
+        var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
+        Add(db, new Contact
+        {
+            Kind = ContactKind.Person,
+            Initials = "J.",
+            FirstName = "Jan",
+            NameParticle = "van den",
+            LastName = "Berg",
+            ClientNumber = 4711,
+            Phones = [new ContactPhone { Kind = PhoneKind.Mobile, Number = "+31612345678" }],
+            Emails = [new ContactEmail { Address = "Jan@VandenBerg.nl", NormalizedAddress = "jan@vandenberg.nl" }]
+        });
+        Add(db, new Contact
+        {
+            Kind = ContactKind.Person,
+            Initials = "K.",
+            LastName = "Müller",
+            Addresses = [new ContactAddress { Street = "Damrak 1", PostalCode = "1012 LG", City = "Amsterdam" }]
+        });
+        Add(db, new Contact { Kind = ContactKind.Organisation, OrganisationName = "Bakkerij De Korenschoof", LegalForm = "B.V.", KvkNumber = "12345678" });
+        Add(db, new Contact { Kind = ContactKind.Person, Initials = "P.", LastName = "Jansen" });
+        await db.SaveChangesAsync();
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Theory]
+    [InlineData("muller", "K. Müller")]
+    [InlineData("MÜLLER", "K. Müller")]
+    [InlineData("berg", "J. van den Berg")]
+    [InlineData("van den berg", "J. van den Berg")]
+    [InlineData("Jan van den Berg", "J. van den Berg")]
+    [InlineData("korenschoof", "Bakkerij De Korenschoof B.V.")]
+    public async Task Finds_by_any_part_of_a_name_regardless_of_case_accents_and_particles(string query, string expected) =>
+        Assert.Equal(expected, (await SearchAsync(query)).First());
+
+    [Theory]
+    [InlineData("muler", "K. Müller")]
+    [InlineData("korenschof", "Bakkerij De Korenschoof B.V.")]
+    [InlineData("janssen", "P. Jansen")]
+    public async Task Tolerates_typos_with_the_best_match_first(string query, string expected) =>
+        Assert.Equal(expected, (await SearchAsync(query)).First());
+
+    [Theory]
+    [InlineData("06-12345678")]
+    [InlineData("+31612345678")]
+    [InlineData("0031 6 1234 5678")]
+    [InlineData("jan@vandenberg.nl")]
+    [InlineData("JAN@VANDENBERG.NL")]
+    [InlineData("4711")]
+    public async Task Finds_by_phone_in_any_format_e_mail_and_client_number(string query) =>
+        Assert.Equal(["J. van den Berg"], await SearchAsync(query));
+
+    [Theory]
+    [InlineData("12345678", "Bakkerij De Korenschoof B.V.")]
+    [InlineData("1012lg", "K. Müller")]
+    [InlineData("1012 LG", "K. Müller")]
+    public async Task Finds_by_kvk_number_and_postcode(string query, string expected) =>
+        Assert.Equal([expected], await SearchAsync(query));
+
+    [Fact]
+    public async Task Another_firms_contacts_are_never_found()
+    {
+        var other = await app.CreateFirmAsync("Other search");
+        using var client = await app.SignedInAsync(other.Lawyer);
+
+        var page = await client.GetDocumentAsync("/Clients?q=muller");
+
+        Assert.Null(page.QuerySelector("[data-testid=contacts-table]"));
+    }
+
+    private async Task<List<string>> SearchAsync(string query)
+    {
+        using var client = await app.SignedInAsync(_firm.Lawyer);
+        var page = await client.GetDocumentAsync("/Clients?q=" + Uri.EscapeDataString(query));
+        return page.QuerySelectorAll("[data-testid=contacts-table] tbody tr td:first-child a").Select(a => ToDisplay(a.TextContent.Trim())).ToList();
+    }
+
+    // The list shows sort names ("Berg, J. van den"); compare on display names.
+    private static string ToDisplay(string sortName) => sortName switch
+    {
+        "Berg, J. van den" => "J. van den Berg",
+        "Müller, K." => "K. Müller",
+        "Jansen, P." => "P. Jansen",
+        _ => sortName,
+    };
+
+    private static void Add(CrmDbContext db, Contact contact)
+    {
+        contact.CreatedAt = contact.UpdatedAt = DateTimeOffset.UtcNow;
+        contact.UpdatedBy = "test";
+        contact.RecomputeNames();
+        db.Contacts.Add(contact);
+    }
+}
