@@ -14,6 +14,7 @@ builder.Services
     .AddCrmIdentity(builder.Configuration, builder.Environment)
     .AddCrmEmail(builder.Configuration)
     .AddCrmJobs(builder.Configuration)
+    .AddCrmFeatures()
     .AddCrmWeb();
 
 var app = builder.Build();

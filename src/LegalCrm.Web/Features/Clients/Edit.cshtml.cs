@@ -15,13 +15,19 @@ namespace LegalCrm.Web.Features.Clients;
 /// firm's sequence when a contact becomes a client; a save that crosses someone else's is refused, naming them.
 /// </summary>
 [RequirePermission(Permissions.ClientsWrite)]
-public sealed class EditModel(CrmDbContext db, NumberSequences numbers, CurrentUser me, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class EditModel(CrmDbContext db, NumberSequences numbers, ContactDuplicates duplicates, CurrentUser me, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid? Id { get; set; }
 
     [BindProperty]
     public ContactInput Input { get; set; } = new();
+
+    /// <summary>Set by "save anyway" after the duplicate warning.</summary>
+    [BindProperty]
+    public bool NotADuplicate { get; set; }
+
+    public IReadOnlyList<ContactDuplicates.Candidate> Duplicates { get; private set; } = [];
 
     public bool IsNew => Id is null;
 
@@ -91,6 +97,16 @@ public sealed class EditModel(CrmDbContext db, NumberSequences numbers, CurrentU
         {
             await PrepareFormAsync();
             return Page();
+        }
+
+        if (contact is null && !NotADuplicate)
+        {
+            Duplicates = await duplicates.FindAsync(Input);
+            if (Duplicates.Count > 0)
+            {
+                await PrepareFormAsync();
+                return Page();
+            }
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync();

@@ -1,0 +1,13 @@
+using LegalCrm.Web.Features.Clients;
+
+namespace LegalCrm.Web.Infrastructure.Startup;
+
+/// <summary>The business features' own services (Access has its own in IdentityStartup).</summary>
+public static class FeaturesStartup
+{
+    public static IServiceCollection AddCrmFeatures(this IServiceCollection services)
+    {
+        services.AddScoped<ContactDuplicates>();
+        return services;
+    }
+}
