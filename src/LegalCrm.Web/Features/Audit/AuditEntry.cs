@@ -51,11 +51,12 @@ public static class AuditActions
     public const string SignOut = "sign-out";
     public const string PasswordResetRequested = "password.reset-requested";
     public const string PasswordReset = "password.reset";
+    public const string Export = "export";
 
     public static readonly IReadOnlyList<string> All =
     [
         Insert, Update, Delete, SignInSucceeded, SignInFailed, SignInLockedOut, SignInTwoFactorRequired,
-        SignInTwoFactorFailed, SignInRecoveryCodeUsed, SignOut, PasswordResetRequested, PasswordReset,
+        SignInTwoFactorFailed, SignInRecoveryCodeUsed, SignOut, PasswordResetRequested, PasswordReset, Export,
     ];
 }
 

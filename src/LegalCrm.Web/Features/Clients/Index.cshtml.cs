@@ -1,6 +1,7 @@
 using LegalCrm.Web.Data;
 using LegalCrm.Web.Features.Access;
 using LegalCrm.Web.Features.Shared;
+using LegalCrm.Web.Infrastructure.Time;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -9,7 +10,7 @@ namespace LegalCrm.Web.Features.Clients;
 
 /// <summary>The address book: one search box, filters, sortable columns, paged in SQL.</summary>
 [RequirePermission(Permissions.ClientsRead)]
-public sealed class IndexModel(CrmDbContext db) : PageModel
+public sealed class IndexModel(CrmDbContext db, CurrentUser me, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Q { get; set; }
@@ -44,6 +45,85 @@ public sealed class IndexModel(CrmDbContext db) : PageModel
         Lawyers = (await db.Users.AsNoTracking().Where(u => u.DisabledAt == null).OrderBy(u => u.DisplayName).Select(u => new { u.Id, u.DisplayName }).ToListAsync())
             .Select(u => (u.Id, u.DisplayName)).ToList();
 
+        var (query, terms) = FilteredContacts();
+        var ordered = Sort switch
+        {
+            "name_desc" => query.OrderByDescending(c => c.SortKey).ThenBy(c => c.Id),
+            "client" => query.OrderBy(c => c.ClientNumber).ThenBy(c => c.Id),
+            "client_desc" => query.OrderByDescending(c => c.ClientNumber).ThenBy(c => c.Id),
+            "name" => query.OrderBy(c => c.SortKey).ThenBy(c => c.Id),
+            _ when terms is not null => query.ByRelevance(terms),
+            _ => query.OrderBy(c => c.SortKey).ThenBy(c => c.Id),
+        };
+
+        Contacts = await ordered
+            .Select(c => new Row(
+                c.Id,
+                c.Kind,
+                c.SortName,
+                c.ClientNumber,
+                c.Emails.OrderBy(e => e.Kind).Select(e => e.Address).FirstOrDefault(),
+                c.Phones.OrderBy(p => p.Kind).Select(p => p.Number).FirstOrDefault(),
+                c.Addresses.OrderBy(a => a.Kind).Select(a => a.City).FirstOrDefault(),
+                c.RestrictedAt != null))
+            .ToPageAsync(PageNumber);
+    }
+
+    /// <summary>
+    /// The current list as CSV or vCard (AVG: restricted contacts are left out). Needs clients.export besides the
+    /// page's clients.read; every export is recorded in the audit trail with its filters and size.
+    /// </summary>
+    public async Task<IActionResult> OnGetExportAsync(string format)
+    {
+        if (!me.Has(Permissions.ClientsExport))
+        {
+            return Forbid();
+        }
+
+        if (format is not ("csv" or "vcard"))
+        {
+            return BadRequest();
+        }
+
+        var (query, _) = FilteredContacts();
+        var contacts = query.Where(c => c.RestrictedAt == null)
+            .OrderBy(c => c.SortKey).ThenBy(c => c.Id)
+            .Include(c => c.Emails).Include(c => c.Phones).Include(c => c.Addresses)
+            .AsSplitQuery();
+        var count = await query.CountAsync(c => c.RestrictedAt == null);
+
+        db.AuditEntries.Add(new Audit.AuditEntry
+        {
+            OccurredAt = clock.GetUtcNow(),
+            UserId = me.UserId,
+            ActorName = me.ActorName,
+            Action = Audit.AuditActions.Export,
+            EntityType = nameof(Contact),
+            Changes = System.Text.Json.JsonSerializer.Serialize(new { format, count, q = Q, kind = Kind?.ToString(), client = Client, tag = Tag, lawyer = Lawyer }),
+            IpAddress = HttpContext.Connection.RemoteIpAddress?.ToString(),
+        });
+        await db.SaveChangesAsync();
+
+        var stamp = AmsterdamTime.ToLocal(clock.GetUtcNow()).ToString("yyyyMMdd-HHmm", System.Globalization.CultureInfo.InvariantCulture);
+        Response.ContentType = format == "csv" ? "text/csv; charset=utf-8" : "text/vcard; charset=utf-8";
+        Response.Headers.ContentDisposition = $"attachment; filename=\"contacten-{stamp}.{(format == "csv" ? "csv" : "vcf")}\"";
+        Response.Headers.CacheControl = "no-store";
+        await using var writer = new StreamWriter(Response.Body, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: format == "csv"));
+        if (format == "csv")
+        {
+            await writer.WriteAsync(ContactExportFormats.CsvLine(ContactExportFormats.CsvHeader) + "\r\n");
+        }
+
+        await foreach (var contact in contacts.AsAsyncEnumerable())
+        {
+            await writer.WriteAsync(format == "csv" ? ContactExportFormats.CsvLine(ContactExportFormats.CsvRow(contact)) + "\r\n" : ContactExportFormats.VCard(contact));
+        }
+
+        return new EmptyResult();
+    }
+
+    private (IQueryable<Contact> Query, ContactSearch.Terms? Terms) FilteredContacts()
+    {
         var query = db.Contacts.AsNoTracking();
         ContactSearch.Terms? terms = null;
         if (!string.IsNullOrWhiteSpace(Q) && Q.Trim().Length <= 200)
@@ -74,27 +154,7 @@ public sealed class IndexModel(CrmDbContext db) : PageModel
             query = query.Where(c => c.ResponsibleLawyerId == lawyer);
         }
 
-        var ordered = Sort switch
-        {
-            "name_desc" => query.OrderByDescending(c => c.SortKey).ThenBy(c => c.Id),
-            "client" => query.OrderBy(c => c.ClientNumber).ThenBy(c => c.Id),
-            "client_desc" => query.OrderByDescending(c => c.ClientNumber).ThenBy(c => c.Id),
-            "name" => query.OrderBy(c => c.SortKey).ThenBy(c => c.Id),
-            _ when terms is not null => query.ByRelevance(terms),
-            _ => query.OrderBy(c => c.SortKey).ThenBy(c => c.Id),
-        };
-
-        Contacts = await ordered
-            .Select(c => new Row(
-                c.Id,
-                c.Kind,
-                c.SortName,
-                c.ClientNumber,
-                c.Emails.OrderBy(e => e.Kind).Select(e => e.Address).FirstOrDefault(),
-                c.Phones.OrderBy(p => p.Kind).Select(p => p.Number).FirstOrDefault(),
-                c.Addresses.OrderBy(a => a.Kind).Select(a => a.City).FirstOrDefault(),
-                c.RestrictedAt != null))
-            .ToPageAsync(PageNumber);
+        return (query, terms);
     }
 
     public sealed record Row(Guid Id, ContactKind Kind, string SortName, int? ClientNumber, string? Email, string? Phone, string? City, bool Restricted);

@@ -1,0 +1,42 @@
+using LegalCrm.Web.Features.Clients;
+
+namespace LegalCrm.UnitTests.Clients;
+
+public sealed class ContactExportFormatsTests
+{
+    [Theory]
+    [InlineData("=HYPERLINK(\"http://evil\")", "\"'=HYPERLINK(\"\"http://evil\"\")\"")]
+    [InlineData("+31612345678", "'+31612345678")]
+    [InlineData("-1", "'-1")]
+    [InlineData("@SUM(A1)", "'@SUM(A1)")]
+    [InlineData("Jansen; Zn", "\"Jansen; Zn\"")]
+    [InlineData("plain", "plain")]
+    [InlineData(null, "")]
+    public void Csv_cells_are_quoted_and_never_start_like_a_formula(string? value, string expected) =>
+        Assert.Equal(expected, ContactExportFormats.CsvCell(value));
+
+    [Fact]
+    public void A_vcard_escapes_text_and_folds_long_lines()
+    {
+        var contact = new Contact
+        {
+            Kind = ContactKind.Person,
+            Initials = "J.",
+            FirstName = "Jan",
+            NameParticle = "van",
+            LastName = "Dijk, Jr.",
+            Emails = [new ContactEmail { Address = "jan@dijk.nl" }],
+            Phones = [new ContactPhone { Kind = PhoneKind.Mobile, Number = "+31612345678" }],
+            Addresses = [new ContactAddress { Kind = AddressKind.Visit, Street = new string('a', 120), PostalCode = "1234 AB", City = "Utrecht" }],
+        };
+        contact.RecomputeNames();
+
+        var card = ContactExportFormats.VCard(contact);
+
+        Assert.StartsWith("BEGIN:VCARD\r\nVERSION:4.0\r\n", card, StringComparison.Ordinal);
+        Assert.Contains("N:van Dijk\\, Jr.;Jan;;;J.\r\n", card, StringComparison.Ordinal);
+        Assert.Contains("TEL;VALUE=uri;TYPE=cell:tel:+31612345678\r\n", card, StringComparison.Ordinal);
+        Assert.All(card.Split("\r\n"), line => Assert.True(System.Text.Encoding.UTF8.GetByteCount(line) <= 75, line));
+        Assert.EndsWith("END:VCARD\r\n", card, StringComparison.Ordinal);
+    }
+}
