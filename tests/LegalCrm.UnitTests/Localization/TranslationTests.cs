@@ -74,6 +74,7 @@ public sealed partial class TranslationTests
         keys.UnionWith(Enum.GetNames<RelationshipKind>().Select(k => "relationship:" + k));
         keys.UnionWith(Enum.GetValues<RelationshipKind>().SelectMany(k => new[] { ContactRelationship.Label(k), ContactRelationship.InverseLabel(k) }));
         keys.UnionWith(ContactDuplicates.AllReasons);
+        keys.UnionWith(ContactMerge.ChoosableFields.Select(f => "field:" + f));
         // ContactInputRules returns English messages the page translates.
         foreach (Match m in RuleMessage().Matches(File.ReadAllText(Path.Combine(WebProject, "Features", "Clients", "ContactInputRules.cs"))))
         {

@@ -52,11 +52,12 @@ public static class AuditActions
     public const string PasswordResetRequested = "password.reset-requested";
     public const string PasswordReset = "password.reset";
     public const string Export = "export";
+    public const string Merge = "merge";
 
     public static readonly IReadOnlyList<string> All =
     [
         Insert, Update, Delete, SignInSucceeded, SignInFailed, SignInLockedOut, SignInTwoFactorRequired,
-        SignInTwoFactorFailed, SignInRecoveryCodeUsed, SignOut, PasswordResetRequested, PasswordReset, Export,
+        SignInTwoFactorFailed, SignInRecoveryCodeUsed, SignOut, PasswordResetRequested, PasswordReset, Export, Merge,
     ];
 }
 

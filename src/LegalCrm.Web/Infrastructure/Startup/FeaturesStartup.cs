@@ -8,6 +8,8 @@ public static class FeaturesStartup
     public static IServiceCollection AddCrmFeatures(this IServiceCollection services)
     {
         services.AddScoped<ContactDuplicates>();
+        services.AddScoped<ContactMergeService>();
+        services.AddScoped<IContactLinks, RelationshipLinks>();
         return services;
     }
 }

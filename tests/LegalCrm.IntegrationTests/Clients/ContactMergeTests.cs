@@ -1,0 +1,62 @@
+using System.Net;
+using LegalCrm.TestSupport;
+using LegalCrm.Web.Data;
+using LegalCrm.Web.Features.Audit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LegalCrm.IntegrationTests.Clients;
+
+public sealed class ContactMergeTests(CrmAppFactory app) : IClassFixture<CrmAppFactory>, IAsyncLifetime
+{
+    private TestFirm _firm = null!;
+
+    public async Task InitializeAsync() => _firm = await app.CreateFirmAsync("Merge");
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task Merging_moves_details_and_relationships_to_the_survivor_records_it_and_removes_the_duplicate()
+    {
+        using var assistant = await app.SignedInAsync(_firm.Users["assistant"]);
+        var keep = await CreateAsync(assistant, "Person", new() { ["Input.LastName"] = "Smit", ["Input.Initials"] = "A.", ["Input.Emails[0].Address"] = "a.smit@voorbeeld.nl" });
+        var duplicate = await CreateAsync(assistant, "Person", new() { ["Input.LastName"] = "Smid", ["Input.Initials"] = "A.", ["Input.Phones[0].Number"] = "0612345678", ["NotADuplicate"] = "true" });
+        var employer = await CreateAsync(assistant, "Organisation", new() { ["Input.OrganisationName"] = "Smederij" });
+        var link = (AngleSharp.Html.Dom.IHtmlFormElement)(await assistant.GetDocumentAsync($"/Clients/{duplicate}?link=smederij")).QuerySelector("[data-testid=link-candidate]")!;
+        await assistant.PostFormAsync(link, $"/Clients/{duplicate}", new Dictionary<string, string> { ["kind"] = "EmployeeOf" });
+
+        var compare = await assistant.GetDocumentAsync($"/Clients/Merge?keep={keep}&remove={duplicate}");
+        Assert.Contains("Achternaam", compare.QuerySelector("[data-testid=merge-fields]")!.TextContent, StringComparison.Ordinal);
+        var merged = await assistant.PostFormAsync((AngleSharp.Html.Dom.IHtmlFormElement)compare.QuerySelector("main form[method=post]")!, $"/Clients/Merge?keep={keep}&remove={duplicate}",
+            new Dictionary<string, string> { ["choice-LastName"] = "other" });
+
+        Assert.Equal(HttpStatusCode.Redirect, merged.StatusCode);
+        await using var scope = app.FirmScope(_firm.Id);
+        var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
+        var survivor = await db.Contacts.Include(c => c.Emails).Include(c => c.Phones).SingleAsync(c => c.Id == keep);
+        Assert.Equal("Smid", survivor.LastName);
+        Assert.Single(survivor.Emails);
+        Assert.Equal("+31612345678", survivor.Phones.Single().Number);
+        Assert.False(await db.Contacts.AnyAsync(c => c.Id == duplicate));
+        Assert.True(await db.ContactRelationships.AnyAsync(r => r.FromContactId == keep && r.ToContactId == employer));
+        var record = await db.AuditEntries.SingleAsync(a => a.Action == AuditActions.Merge && a.SubjectId == keep);
+        Assert.Contains(duplicate.ToString(), record.Changes, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Merging_needs_the_merge_permission()
+    {
+        using var lawyer = await app.SignedInAsync(_firm.Lawyer);
+        var id = await CreateAsync(lawyer, "Person", new() { ["Input.LastName"] = "Alleen" });
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await lawyer.GetAsync($"/Clients/Merge?keep={id}")).StatusCode);
+        Assert.Null((await lawyer.GetDocumentAsync($"/Clients/{id}")).QuerySelector("[data-testid=merge-contact]"));
+    }
+
+    private static async Task<Guid> CreateAsync(CrmClient client, string kind, Dictionary<string, string> fields)
+    {
+        var response = await client.SubmitAsync($"/Clients/Edit?kind={kind}", fields);
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect, await response.Content.ReadAsStringAsync());
+        return Guid.Parse(response.Headers.Location!.OriginalString["/Clients/".Length..]);
+    }
+}
