@@ -97,6 +97,12 @@ public class CrmAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         await base.DisposeAsync();
         await Mail.DisposeAsync();
+        // Each class has its own database, so its pooled connections would otherwise idle on until Npgsql prunes them.
+        foreach (var connectionString in new[] { Database.AppConnectionString, Database.AdminConnectionString })
+        {
+            await using var connection = new Npgsql.NpgsqlConnection(connectionString);
+            Npgsql.NpgsqlConnection.ClearPool(connection);
+        }
     }
 }
 

@@ -18,6 +18,9 @@ public static class TestPostgres
     public const string AppPassword = "test-web-password";
     private const string Template = "legalcrm_template";
 
+    // Test classes run in parallel, each with its own app (EF pool and Hangfire workers) on its own database.
+    private const int MaxConnections = 400;
+
     private static readonly Lazy<Task<Server>> Shared = new(StartAsync);
     private static int _databases;
 
@@ -66,7 +69,7 @@ public static class TestPostgres
     {
         try
         {
-            var container = new PostgreSqlBuilder("postgres:16-alpine").Build();
+            var container = new PostgreSqlBuilder("postgres:16-alpine").WithCommand("-c", $"max_connections={MaxConnections}").Build();
             await container.StartAsync();
             return new Server(container.GetConnectionString(), "testcontainers", async () => await container.DisposeAsync());
         }
@@ -80,7 +83,7 @@ public static class TestPostgres
     {
         var directory = Path.Combine(Path.GetTempPath(), $"legalcrm-test-pg-{Environment.ProcessId}-{Guid.NewGuid():N}"[..40]);
         var postgres = await EmbeddedPostgres.StartAsync(
-            new EmbeddedPostgresOptions { DataDirectory = directory, Ephemeral = true, Database = "postgres" },
+            new EmbeddedPostgresOptions { DataDirectory = directory, Ephemeral = true, Database = "postgres", MaxConnections = MaxConnections },
             NullLogger.Instance);
         return new Server(postgres.AdminConnectionString, "local binaries", postgres.StopAsync);
     }

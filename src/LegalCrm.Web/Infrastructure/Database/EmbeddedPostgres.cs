@@ -22,6 +22,9 @@ public sealed record EmbeddedPostgresOptions
 
     /// <summary>A throwaway cluster for tests: no fsync, removed on dispose.</summary>
     public bool Ephemeral { get; init; }
+
+    /// <summary>PostgreSQL's max_connections; null keeps its default (100).</summary>
+    public int? MaxConnections { get; init; }
 }
 
 /// <summary>
@@ -100,6 +103,11 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         if (_options.Ephemeral)
         {
             settings += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off";
+        }
+
+        if (_options.MaxConnections is { } max)
+        {
+            settings += $" -c max_connections={max}";
         }
 
         await RunAsync("pg_ctl", ["start", "-D", ClusterDirectory, "-w", "-t", "60", "-l", Path.Combine(ClusterDirectory, "server.log"), "-o", settings], ct);
