@@ -170,8 +170,7 @@ public sealed class EditModel(CrmDbContext db, NumberSequences numbers, ContactD
 
     private async Task PrepareFormAsync()
     {
-        Lawyers = (await db.Users.AsNoTracking().Where(u => u.DisabledAt == null).OrderBy(u => u.DisplayName).Select(u => new { u.Id, u.DisplayName }).ToListAsync())
-            .Select(u => (u.Id, u.DisplayName)).ToList();
+        Lawyers = await UserOptions.ActiveAsync(db);
         // One empty row each, so a detail can be added without scripts.
         if (Input.Addresses.Count < ContactInput.MaxRows && Input.Addresses.All(a => !a.IsEmpty))
         {

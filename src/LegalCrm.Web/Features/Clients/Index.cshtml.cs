@@ -42,8 +42,7 @@ public sealed class IndexModel(CrmDbContext db, CurrentUser me, TimeProvider clo
 
     public async Task OnGetAsync()
     {
-        Lawyers = (await db.Users.AsNoTracking().Where(u => u.DisabledAt == null).OrderBy(u => u.DisplayName).Select(u => new { u.Id, u.DisplayName }).ToListAsync())
-            .Select(u => (u.Id, u.DisplayName)).ToList();
+        Lawyers = await UserOptions.ActiveAsync(db);
 
         var (query, terms) = FilteredContacts();
         var ordered = Sort switch
