@@ -67,8 +67,23 @@ public static class DatabaseSecurity
         CREATE OR REPLACE FUNCTION legalcrm_firm_ids() RETURNS SETOF uuid
             LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp
             AS $$ SELECT id FROM firms ORDER BY id $$;
-        REVOKE ALL ON FUNCTION legalcrm_tenant_of_login(text), legalcrm_tenant_of_user(uuid), legalcrm_firm_ids() FROM PUBLIC;
-        GRANT EXECUTE ON FUNCTION legalcrm_tenant_of_login(text), legalcrm_tenant_of_user(uuid), legalcrm_firm_ids() TO {AppRole};
+        -- Name search for the current firm. Under row-level security PostgreSQL will not use an index for a condition
+        -- whose operator is not LEAKPROOF (ILIKE, pg_trgm's <%), so as the app role the trigram GIN index is never used
+        -- (measured: ~0.9 s per search at 100,000 contacts). As owner this function can use it; it applies the very same
+        -- firm condition as the policy itself and returns ids only.
+        -- The two lookups are separate (an OR, or the firm condition in the same scan, makes the planner pick the
+        -- firm's btree index and test every row), each fenced with OFFSET 0 so the firm filter follows the trigram scan.
+        CREATE OR REPLACE FUNCTION legalcrm_contact_name_matches(p_like text, p_folded text, p_fuzzy boolean) RETURNS SETOF uuid
+            LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp
+            AS $$
+                SELECT m.id FROM (SELECT id, tenant_id FROM contacts WHERE search_text ILIKE p_like OFFSET 0) m
+                WHERE m.tenant_id = {CurrentTenant}
+                UNION
+                SELECT m.id FROM (SELECT id, tenant_id FROM contacts WHERE p_fuzzy AND search_text %> p_folded OFFSET 0) m
+                WHERE m.tenant_id = {CurrentTenant}
+            $$;
+        REVOKE ALL ON FUNCTION legalcrm_tenant_of_login(text), legalcrm_tenant_of_user(uuid), legalcrm_firm_ids(), legalcrm_contact_name_matches(text, text, boolean) FROM PUBLIC;
+        GRANT EXECUTE ON FUNCTION legalcrm_tenant_of_login(text), legalcrm_tenant_of_user(uuid), legalcrm_firm_ids(), legalcrm_contact_name_matches(text, text, boolean) TO {AppRole};
 
         -- Hangfire's tables: the app enqueues and runs jobs, it does not change their schema.
         GRANT USAGE ON SCHEMA hangfire TO {AppRole};

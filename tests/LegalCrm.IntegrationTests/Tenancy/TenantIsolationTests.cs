@@ -68,6 +68,28 @@ public sealed class TenantIsolationTests(CrmAppFactory app) : IClassFixture<CrmA
     }
 
     [Fact]
+    public async Task The_name_search_function_sees_only_the_firm_of_the_setting_and_nothing_without_one()
+    {
+        await using (var scope = app.FirmScope(_b.Id))
+        {
+            var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
+            var contact = new LegalCrm.Web.Features.Clients.Contact { Kind = LegalCrm.Web.Features.Clients.ContactKind.Person, LastName = "Verborgen", UpdatedBy = "test" };
+            contact.RecomputeNames();
+            db.Contacts.Add(contact);
+            await db.SaveChangesAsync();
+        }
+
+        const string search = "SELECT count(*) FROM legalcrm_contact_name_matches('%verborgen%', 'verborgen', true)";
+        await using var asA = await OpenAsAppAsync(_a.Id);
+        await using var asB = await OpenAsAppAsync(_b.Id);
+        await using var asNobody = await OpenAsAppAsync(tenant: null);
+
+        Assert.Equal(0, await ScalarAsync<long>(asA, search));
+        Assert.Equal(1, await ScalarAsync<long>(asB, search));
+        Assert.Equal(0, await ScalarAsync<long>(asNobody, search));
+    }
+
+    [Fact]
     public async Task The_app_role_cannot_write_a_row_for_another_firm()
     {
         await using var connection = await OpenAsAppAsync(_a.Id);

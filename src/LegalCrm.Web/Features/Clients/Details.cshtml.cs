@@ -175,7 +175,7 @@ public sealed class DetailsModel(CrmDbContext db, CurrentUser me, TimeProvider c
         if (!string.IsNullOrWhiteSpace(Link) && Link.Trim().Length <= 200)
         {
             var terms = ContactSearch.Parse(Link);
-            LinkCandidates = (await db.Contacts.AsNoTracking().Where(c => c.Id != Id).Matching(terms).ByRelevance(terms)
+            LinkCandidates = (await db.Contacts.AsNoTracking().Where(c => c.Id != Id).Matching(db, terms).ByRelevance(terms)
                     .Take(10).Select(c => new { c.Id, c.DisplayName }).ToListAsync())
                 .Select(c => (c.Id, c.DisplayName)).ToList();
         }

@@ -128,7 +128,7 @@ public sealed class IndexModel(CrmDbContext db, CurrentUser me, TimeProvider clo
         if (!string.IsNullOrWhiteSpace(Q) && Q.Trim().Length <= 200)
         {
             terms = ContactSearch.Parse(Q);
-            query = query.Matching(terms);
+            query = query.Matching(db, terms);
         }
 
         if (Kind is { } kind)

@@ -1,0 +1,129 @@
+using System.Diagnostics;
+using System.Globalization;
+using LegalCrm.Benchmarks;
+using LegalCrm.TestSupport;
+using Npgsql;
+
+// Contacts benchmark (not a timed test): a firm with N generated contacts on a real PostgreSQL, the app in-process,
+// and p50/p95/max of the contact list and search requests as a signed-in lawyer.
+//   dotnet run -c Release --project tests/LegalCrm.Benchmarks -- [contacts=100000] [requests=100]
+var contacts = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 100_000;
+var requests = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100;
+
+// The app's content root (wwwroot, views), found from the repository root; test projects get it from MSBuild instead.
+var root = new DirectoryInfo(AppContext.BaseDirectory);
+while (root is not null && !File.Exists(Path.Combine(root.FullName, "LegalCrm.sln")))
+{
+    root = root.Parent;
+}
+
+Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_LEGALCRM_WEB", Path.Combine(root!.FullName, "src", "LegalCrm.Web"));
+
+await using var app = new CrmAppFactory();
+await app.InitializeAsync();
+var firm = await app.CreateFirmAsync("Benchmark");
+var clock = Stopwatch.StartNew();
+await ContactGenerator.FillAsync(app.Database.AdminConnectionString, firm.Id, contacts);
+Console.WriteLine($"Generated {contacts:N0} contacts (with e-mail, phone, address) in {clock.Elapsed.TotalSeconds:F1} s");
+
+var samples = await SamplesAsync(app.Database.AdminConnectionString, firm.Id);
+await ExplainAsync(app.Database.AppConnectionString, firm.Id, LegalCrm.Web.Features.Clients.DutchName.Fold(samples[0].LastName));
+using var client = await app.SignedInAsync(firm.Lawyer);
+var scenarios = new List<(string Name, Func<int, string> Url)>
+{
+    ("list, first page", _ => "/Clients"),
+    ("list, page 40", _ => "/Clients?p=40"),
+    ("list, clients only, by number desc", _ => "/Clients?client=yes&sort=client_desc"),
+    ("search: last name", i => "/Clients?q=" + Uri.EscapeDataString(samples[i % samples.Count].LastName)),
+    ("search: last name with a typo", i => "/Clients?q=" + Uri.EscapeDataString(Typo(samples[i % samples.Count].LastName))),
+    ("search: first and last name", i => "/Clients?q=" + Uri.EscapeDataString(samples[i % samples.Count].FirstName + " " + samples[i % samples.Count].LastName)),
+    ("search: e-mail", i => "/Clients?q=" + Uri.EscapeDataString(samples[i % samples.Count].Email)),
+    ("search: phone 06-…", i => "/Clients?q=" + Uri.EscapeDataString("06-" + samples[i % samples.Count].Phone[4..])),
+    ("search: postcode", i => "/Clients?q=" + Uri.EscapeDataString(samples[i % samples.Count].Postcode)),
+};
+
+Console.WriteLine($"{requests} requests per scenario, one at a time, after 5 warm-up requests; milliseconds:");
+Console.WriteLine($"{"scenario",-38} {"p50",7} {"p95",7} {"max",7}");
+foreach (var (name, url) in scenarios)
+{
+    for (var i = 0; i < 5; i++)
+    {
+        await FetchAsync(client, url(i));
+    }
+
+    var timings = new List<double>(requests);
+    for (var i = 0; i < requests; i++)
+    {
+        var watch = Stopwatch.StartNew();
+        await FetchAsync(client, url(i));
+        timings.Add(watch.Elapsed.TotalMilliseconds);
+    }
+
+    timings.Sort();
+    Console.WriteLine($"{name,-38} {Percentile(timings, 0.50),7:F1} {Percentile(timings, 0.95),7:F1} {timings[^1],7:F1}");
+}
+
+static async Task FetchAsync(CrmClient client, string url)
+{
+    var response = await client.GetAsync(url);
+    if (!response.IsSuccessStatusCode)
+    {
+        throw new InvalidOperationException($"{url} answered {(int)response.StatusCode}");
+    }
+
+    await response.Content.ReadAsByteArrayAsync();
+}
+
+// The hot query's plan, run as the app's role under row-level security, so an index that is not used shows.
+static async Task ExplainAsync(string connectionString, Guid firm, string name)
+{
+    await using var connection = new NpgsqlConnection(connectionString);
+    await connection.OpenAsync();
+    await using (var set = new NpgsqlCommand($"SELECT set_config('app.tenant_id', '{firm}', false)", connection))
+    {
+        await set.ExecuteNonQueryAsync();
+    }
+
+    foreach (var sql in new[]
+             {
+                 "SELECT * FROM legalcrm_contact_name_matches(@like, @name, true)",
+             })
+    {
+        await using var command = new NpgsqlCommand("EXPLAIN (ANALYZE, COSTS OFF) " + sql, connection);
+        command.Parameters.AddWithValue("like", "%" + name + "%");
+        command.Parameters.AddWithValue("name", name);
+        Console.WriteLine(sql);
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            Console.WriteLine("  " + reader.GetString(0));
+        }
+    }
+}
+
+static double Percentile(List<double> sorted, double p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
+
+static string Typo(string name) => name.Length > 4 ? name.Remove(name.Length / 2, 1) : name;
+
+static async Task<List<(string FirstName, string LastName, string Email, string Phone, string Postcode)>> SamplesAsync(string connectionString, Guid firm)
+{
+    await using var connection = new NpgsqlConnection(connectionString);
+    await connection.OpenAsync();
+    await using var command = new NpgsqlCommand(
+        """
+        SELECT c.first_name, c.last_name, e.address, p.number, a.postal_code
+        FROM contacts c
+        JOIN contact_emails e ON e.contact_id = c.id JOIN contact_phones p ON p.contact_id = c.id JOIN contact_addresses a ON a.contact_id = c.id
+        WHERE c.tenant_id = @firm AND c.kind = 'Person'
+        ORDER BY c.id LIMIT 50
+        """, connection);
+    command.Parameters.AddWithValue("firm", firm);
+    var rows = new List<(string, string, string, string, string)>();
+    await using var reader = await command.ExecuteReaderAsync();
+    while (await reader.ReadAsync())
+    {
+        rows.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4)));
+    }
+
+    return rows;
+}
