@@ -51,6 +51,16 @@ public sealed class BrowserFixture : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
+    /// <summary>Signs in through the sign-in page and waits for the dashboard.</summary>
+    public static async Task SignInAsync(IPage page, string email)
+    {
+        await page.GotoAsync("/Account/Login");
+        await page.GetByLabel("E-mailadres").FillAsync(email);
+        await page.GetByLabel("Wachtwoord").FillAsync(CrmAppFactory.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Inloggen" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("dashboard-title")).ToBeVisibleAsync();
+    }
+
     public async Task DisposeAsync()
     {
         if (Browser is not null)

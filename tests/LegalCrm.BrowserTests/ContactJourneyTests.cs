@@ -1,4 +1,3 @@
-using LegalCrm.TestSupport;
 using Microsoft.Playwright;
 
 namespace LegalCrm.BrowserTests;
@@ -9,10 +8,7 @@ public sealed class ContactJourneyTests(BrowserFixture fixture) : IClassFixture<
     public async Task A_lawyer_creates_a_person_and_an_organisation_links_them_and_finds_the_person_by_a_misspelt_name()
     {
         var page = await fixture.NewPageAsync();
-        await page.GotoAsync("/Account/Login");
-        await page.GetByLabel("E-mailadres").FillAsync(fixture.Firm.Lawyer.Email);
-        await page.GetByLabel("Wachtwoord").FillAsync(CrmAppFactory.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Inloggen" }).ClickAsync();
+        await BrowserFixture.SignInAsync(page, fixture.Firm.Lawyer.Email);
 
         await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Contacten" }).ClickAsync();
         await Assertions.Expect(page.GetByText("Het adresboek is leeg.")).ToBeVisibleAsync();

@@ -42,7 +42,7 @@ public sealed partial class JourneyTests(BrowserFixture fixture) : IClassFixture
     public async Task An_admin_invites_a_user_who_then_appears_as_invited_and_gets_the_mail()
     {
         var page = await fixture.NewPageAsync();
-        await SignInAsync(page, fixture.Firm.Admin.Email);
+        await BrowserFixture.SignInAsync(page, fixture.Firm.Admin.Email);
 
         await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Gebruikers" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("users-table")).ToContainTextAsync(fixture.Firm.Lawyer.Email);
@@ -70,7 +70,7 @@ public sealed partial class JourneyTests(BrowserFixture fixture) : IClassFixture
     public async Task A_page_outside_the_role_shows_the_friendly_403()
     {
         var page = await fixture.NewPageAsync();
-        await SignInAsync(page, fixture.Firm.Users["assistant"].Email);
+        await BrowserFixture.SignInAsync(page, fixture.Firm.Users["assistant"].Email);
 
         var response = await page.GotoAsync("/Access/Users");
 
@@ -95,14 +95,6 @@ public sealed partial class JourneyTests(BrowserFixture fixture) : IClassFixture
         await Screenshots.SaveAsync(page, "08-sign-in-failed");
     }
 
-    private static async Task SignInAsync(IPage page, string email)
-    {
-        await page.GotoAsync("/Account/Login");
-        await page.GetByLabel("E-mailadres").FillAsync(email);
-        await page.GetByLabel("Wachtwoord").FillAsync(CrmAppFactory.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Inloggen" }).ClickAsync();
-        await Assertions.Expect(page.GetByTestId("dashboard-title")).ToBeVisibleAsync();
-    }
 
     [GeneratedRegex("/Account/Login")]
     private static partial Regex LoginUrl();

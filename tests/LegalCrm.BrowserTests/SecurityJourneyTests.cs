@@ -11,7 +11,7 @@ public sealed class SecurityJourneyTests(BrowserFixture fixture) : IClassFixture
     {
         var user = fixture.Firm.Users["read-only"];
         var page = await fixture.NewPageAsync();
-        await SignInAsync(page, user.Email);
+        await BrowserFixture.SignInAsync(page, user.Email);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Zet tweestapsverificatie aan" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Img, new() { Name = "QR-code voor je authenticator-app" })).ToBeVisibleAsync();
@@ -39,7 +39,7 @@ public sealed class SecurityJourneyTests(BrowserFixture fixture) : IClassFixture
     public async Task The_privacy_officer_reads_the_audit_trail_filtered_to_sign_ins()
     {
         var page = await fixture.NewPageAsync();
-        await SignInAsync(page, fixture.Firm.Users["privacy-officer"].Email);
+        await BrowserFixture.SignInAsync(page, fixture.Firm.Users["privacy-officer"].Email);
 
         await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Audittrail" }).ClickAsync();
         await page.GetByLabel("Actie").SelectOptionAsync(new SelectOptionValue { Label = "Ingelogd" });
@@ -53,12 +53,4 @@ public sealed class SecurityJourneyTests(BrowserFixture fixture) : IClassFixture
 
     private static string Code(string key) => new Totp(Base32Encoding.ToBytes(key)).ComputeTotp();
 
-    private static async Task SignInAsync(IPage page, string email)
-    {
-        await page.GotoAsync("/Account/Login");
-        await page.GetByLabel("E-mailadres").FillAsync(email);
-        await page.GetByLabel("Wachtwoord").FillAsync(CrmAppFactory.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Inloggen" }).ClickAsync();
-        await Assertions.Expect(page.GetByTestId("dashboard-title")).ToBeVisibleAsync();
-    }
 }

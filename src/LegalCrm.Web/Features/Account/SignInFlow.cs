@@ -17,7 +17,6 @@ public sealed class SignInFlow(
     UserManager<CrmUser> users,
     TenantDirectory directory,
     TenantContext tenant,
-    CurrentUser actor,
     SecurityEvents events,
     CrmDbContext db,
     TimeProvider clock)
@@ -51,11 +50,7 @@ public sealed class SignInFlow(
         return Guid.TryParse(result.Principal?.FindFirstValue(ClaimTypes.Name), out var userId) ? await FindByIdAsync(userId) : null;
     }
 
-    public async Task RecordAsync(CrmUser user, string action, object? details = null)
-    {
-        actor.Identify(user.Id, user.Email ?? user.Id.ToString());
-        await events.RecordAsync(user, action, details);
-    }
+    public Task RecordAsync(CrmUser user, string action, object? details = null) => events.RecordAsync(user, action, details);
 
     public async Task SucceededAsync(CrmUser user, string method)
     {

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using LegalCrm.Web.Data;
 using LegalCrm.Web.Features.Access;
 using LegalCrm.Web.Features.Audit;
@@ -16,7 +15,7 @@ public enum MergeOutcome
 }
 
 /// <summary>Merges one contact into another in a single transaction: fields, details, every link, an audit record, then the delete.</summary>
-public sealed class ContactMergeService(CrmDbContext db, IEnumerable<IContactLinks> links, CurrentUser me, TimeProvider clock)
+public sealed class ContactMergeService(CrmDbContext db, IEnumerable<IContactLinks> links, CurrentUser me, AuditEvents audit, TimeProvider clock)
 {
     public async Task<MergeOutcome> MergeAsync(Guid keepId, Guid removeId, IReadOnlySet<string> takeFromOther, CancellationToken ct = default)
     {
@@ -55,18 +54,9 @@ public sealed class ContactMergeService(CrmDbContext db, IEnumerable<IContactLin
             await link.MoveAsync(removeId, keepId, ct);
         }
 
-        db.AuditEntries.Add(new AuditEntry
-        {
-            OccurredAt = clock.GetUtcNow(),
-            UserId = me.UserId,
-            ActorName = me.ActorName,
-            Action = AuditActions.Merge,
-            EntityType = nameof(Contact),
-            EntityId = keepId.ToString(),
-            SubjectType = nameof(Contact),
-            SubjectId = keepId,
-            Changes = JsonSerializer.Serialize(new { mergedContact = remove.DisplayName, mergedId = removeId, mergedClientNumber = remove.ClientNumber, takenFromMerged = takeFromOther.Order() }),
-        });
+        audit.Add(AuditActions.Merge, nameof(Contact), keepId.ToString(),
+            new { mergedContact = remove.DisplayName, mergedId = removeId, mergedClientNumber = remove.ClientNumber, takenFromMerged = takeFromOther.Order() },
+            new AuditSubject(nameof(Contact), keepId));
         db.Contacts.Remove(remove);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);

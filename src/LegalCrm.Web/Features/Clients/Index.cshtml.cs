@@ -10,7 +10,7 @@ namespace LegalCrm.Web.Features.Clients;
 
 /// <summary>The address book: one search box, filters, sortable columns, paged in SQL.</summary>
 [RequirePermission(Permissions.ClientsRead)]
-public sealed class IndexModel(CrmDbContext db, CurrentUser me, TimeProvider clock) : PageModel
+public sealed class IndexModel(CrmDbContext db, CurrentUser me, Audit.AuditEvents audit, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Q { get; set; }
@@ -91,16 +91,7 @@ public sealed class IndexModel(CrmDbContext db, CurrentUser me, TimeProvider clo
             .AsSplitQuery();
         var count = await query.CountAsync(c => c.RestrictedAt == null);
 
-        db.AuditEntries.Add(new Audit.AuditEntry
-        {
-            OccurredAt = clock.GetUtcNow(),
-            UserId = me.UserId,
-            ActorName = me.ActorName,
-            Action = Audit.AuditActions.Export,
-            EntityType = nameof(Contact),
-            Changes = System.Text.Json.JsonSerializer.Serialize(new { format, count, q = Q, kind = Kind?.ToString(), client = Client, tag = Tag, lawyer = Lawyer }),
-            IpAddress = HttpContext.Connection.RemoteIpAddress?.ToString(),
-        });
+        audit.Add(Audit.AuditActions.Export, nameof(Contact), null, new { format, count, q = Q, kind = Kind?.ToString(), client = Client, tag = Tag, lawyer = Lawyer });
         await db.SaveChangesAsync();
 
         var stamp = AmsterdamTime.ToLocal(clock.GetUtcNow()).ToString("yyyyMMdd-HHmm", System.Globalization.CultureInfo.InvariantCulture);

@@ -82,6 +82,7 @@ public static class IdentityStartup
 
         services.AddScoped<CurrentUser>();
         services.AddScoped<SecurityEvents>();
+        services.AddScoped<Features.Audit.AuditEvents>();
         services.AddScoped<FirmProvisioning>();
         services.AddScoped<AccountLinks>();
         services.AddScoped<AccountEmails>();
