@@ -64,6 +64,31 @@ public sealed class CrmClient(HttpClient http) : IDisposable
         return await http.PostAsync(new Uri(target, UriKind.Relative), new FormUrlEncodedContent(values));
     }
 
+    /// <summary>Submits the upload form on <paramref name="url"/> as multipart/form-data with one file.</summary>
+    public async Task<HttpResponseMessage> UploadAsync(string url, string fileField, string fileName, byte[] content, IDictionary<string, string>? fields = null)
+    {
+        var page = await GetDocumentAsync(url);
+        var form = page.QuerySelector<IHtmlFormElement>("main form[enctype='multipart/form-data']")
+            ?? throw new InvalidOperationException($"No upload form on {url}");
+        fields ??= new Dictionary<string, string>();
+        using var body = new MultipartFormDataContent();
+        foreach (var input in form.QuerySelectorAll<IHtmlInputElement>("input[name]").Where(i => i.Type is not ("file" or "checkbox" or "submit") && !fields.ContainsKey(i.Name!)))
+        {
+            body.Add(new StringContent(input.Value), input.Name!);
+        }
+
+        foreach (var (name, value) in fields)
+        {
+            body.Add(new StringContent(value), name);
+        }
+
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("text/csv");
+        body.Add(file, fileField, fileName);
+        var action = form.GetAttribute("action");
+        return await http.PostAsync(new Uri(string.IsNullOrEmpty(action) ? url : action, UriKind.Relative), body);
+    }
+
     public Task<HttpResponseMessage> SignInAsync(string email, string password) =>
         SubmitAsync("/Account/Login", new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = password });
 

@@ -122,3 +122,44 @@ internal sealed class NumberSequenceConfiguration : IEntityTypeConfiguration<Num
         b.Property(s => s.Name).HasMaxLength(50);
     }
 }
+
+internal sealed class ContactImportConfiguration : IEntityTypeConfiguration<ContactImport>
+{
+    public void Configure(EntityTypeBuilder<ContactImport> b)
+    {
+        b.ToTable("contact_imports");
+        b.Property(x => x.Id).ValueGeneratedNever();
+        b.Property(x => x.FileName).HasMaxLength(260);
+        b.Property(x => x.Format).HasConversion<string>().HasMaxLength(10);
+        b.Property(x => x.EncodingName).HasMaxLength(20);
+        b.Property(x => x.Delimiter).HasMaxLength(1);
+        b.Property(x => x.LawfulBasis).HasConversion<string>().HasMaxLength(30);
+        b.Property(x => x.DataSource).HasMaxLength(200);
+        b.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+        // By name, so reordering the enum cannot change what a stored mapping means.
+        b.PrimitiveCollection(x => x.Mapping).ElementType().HasConversion<string>();
+        b.Property(x => x.RejectedRows).HasColumnType("jsonb");
+        b.Property(x => x.Error).HasMaxLength(2000);
+        b.Property(x => x.CreatedByName).HasMaxLength(300);
+        b.Ignore(x => x.IsFinished);
+        b.HasIndex(x => new { x.TenantId, x.CreatedAt });
+    }
+}
+
+internal sealed class MarketingConsentConfiguration : IEntityTypeConfiguration<MarketingConsent>
+{
+    public void Configure(EntityTypeBuilder<MarketingConsent> b)
+    {
+        b.ToTable("marketing_consents");
+        b.Property(x => x.Id).ValueGeneratedNever();
+        b.Property(x => x.Purpose).HasConversion<string>().HasMaxLength(30);
+        b.Property(x => x.Channel).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.TextShown).HasMaxLength(2000);
+        b.Property(x => x.RecordedBy).HasMaxLength(300);
+        b.Ignore(x => x.IsActive);
+        b.Ignore(x => x.AuditSubject);
+        b.HasOne<Contact>().WithMany().HasForeignKey(x => x.ContactId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => new { x.TenantId, x.ContactId });
+        b.HasIndex(x => new { x.TenantId, x.Purpose, x.ContactId }).HasFilter("withdrawn_on IS NULL");
+    }
+}

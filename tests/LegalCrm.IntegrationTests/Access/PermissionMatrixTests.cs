@@ -25,6 +25,7 @@ public sealed class PermissionMatrixTests(CrmAppFactory app) : IClassFixture<Crm
             ("/Account/Manage", [BuiltInRoles.Admin, BuiltInRoles.Lawyer, BuiltInRoles.Assistant, BuiltInRoles.PrivacyOfficer, BuiltInRoles.ReadOnly]),
             ("/Clients", [BuiltInRoles.Admin, BuiltInRoles.Lawyer, BuiltInRoles.Assistant, BuiltInRoles.PrivacyOfficer, BuiltInRoles.ReadOnly]),
             ("/Clients/Edit?kind=Person", [BuiltInRoles.Admin, BuiltInRoles.Lawyer, BuiltInRoles.Assistant]),
+            ("/Clients/Import", [BuiltInRoles.Admin, BuiltInRoles.Assistant]),
             ("/Access/Users", [BuiltInRoles.Admin]),
             ("/Access/Users/Invite", [BuiltInRoles.Admin]),
             ("/Access/Settings", [BuiltInRoles.Admin]),

@@ -24,6 +24,12 @@ public sealed class ContactMergeTests(CrmAppFactory app) : IClassFixture<CrmAppF
         var employer = await CreateAsync(assistant, "Organisation", new() { ["Input.OrganisationName"] = "Smederij" });
         var link = (AngleSharp.Html.Dom.IHtmlFormElement)(await assistant.GetDocumentAsync($"/Clients/{duplicate}?link=smederij")).QuerySelector("[data-testid=link-candidate]")!;
         await assistant.PostFormAsync(link, $"/Clients/{duplicate}", new Dictionary<string, string> { ["kind"] = "EmployeeOf" });
+        await using (var setup = app.FirmScope(_firm.Id))
+        {
+            var setupDb = setup.ServiceProvider.GetRequiredService<CrmDbContext>();
+            setupDb.MarketingConsents.Add(new LegalCrm.Web.Features.Clients.MarketingConsent { ContactId = duplicate, GivenOn = new DateOnly(2026, 1, 2), TextShown = "Nieuwsbrief", RecordedBy = "test" });
+            await setupDb.SaveChangesAsync();
+        }
 
         var compare = await assistant.GetDocumentAsync($"/Clients/Merge?keep={keep}&remove={duplicate}");
         Assert.Contains("Achternaam", compare.QuerySelector("[data-testid=merge-fields]")!.TextContent, StringComparison.Ordinal);
@@ -39,6 +45,7 @@ public sealed class ContactMergeTests(CrmAppFactory app) : IClassFixture<CrmAppF
         Assert.Equal("+31612345678", survivor.Phones.Single().Number);
         Assert.False(await db.Contacts.AnyAsync(c => c.Id == duplicate));
         Assert.True(await db.ContactRelationships.AnyAsync(r => r.FromContactId == keep && r.ToContactId == employer));
+        Assert.True(await db.MarketingConsents.AnyAsync(m => m.ContactId == keep && m.TextShown == "Nieuwsbrief"), "The proof of consent moves with the merge.");
         var record = await db.AuditEntries.SingleAsync(a => a.Action == AuditActions.Merge && a.SubjectId == keep);
         Assert.Contains(duplicate.ToString(), record.Changes, StringComparison.Ordinal);
     }

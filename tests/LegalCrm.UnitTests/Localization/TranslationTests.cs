@@ -75,6 +75,20 @@ public sealed partial class TranslationTests
         keys.UnionWith(Enum.GetValues<RelationshipKind>().SelectMany(k => new[] { ContactRelationship.Label(k), ContactRelationship.InverseLabel(k) }));
         keys.UnionWith(ContactDuplicates.AllReasons);
         keys.UnionWith(ContactMerge.ChoosableFields.Select(f => "field:" + f));
+        keys.UnionWith(Enum.GetNames<ImportField>().Select(k => "import:" + k));
+        keys.UnionWith(Enum.GetNames<ImportStatus>().Select(k => "import-status:" + k));
+        keys.UnionWith(Enum.GetNames<MarketingPurpose>().Select(k => "purpose:" + k));
+        keys.UnionWith(Enum.GetNames<ConsentChannel>().Select(k => "channel:" + k));
+        keys.Add(ContactImportJob.FailedMessage);
+        // Import files and rows are refused with English messages the pages translate.
+        foreach (var file in new[] { "ImportFileReader.cs", "VCardReader.cs", "ImportRows.cs", "ContactImportPlanner.cs" })
+        {
+            foreach (Match m in ImportMessage().Matches(File.ReadAllText(Path.Combine(WebProject, "Features", "Clients", file))))
+            {
+                keys.Add(m.Groups[1].Value);
+            }
+        }
+
         // ContactInputRules returns English messages the page translates.
         foreach (Match m in RuleMessage().Matches(File.ReadAllText(Path.Combine(WebProject, "Features", "Clients", "ContactInputRules.cs"))))
         {
@@ -111,6 +125,9 @@ public sealed partial class TranslationTests
 
     [GeneratedRegex("""new\([^;]*?, "([^"]+)"\)""")]
     private static partial Regex RuleMessage();
+
+    [GeneratedRegex(""""(?:ImportFileException|ImportProblem|Problem<?[A-Za-z?]*>?)\((?:[^"]*?, )?"([^"]+)"""")]
+    private static partial Regex ImportMessage();
 
     [GeneratedRegex("^[a-z]+:")]
     private static partial Regex NamedKey();

@@ -53,11 +53,12 @@ public static class AuditActions
     public const string PasswordReset = "password.reset";
     public const string Export = "export";
     public const string Merge = "merge";
+    public const string Import = "import";
 
     public static readonly IReadOnlyList<string> All =
     [
         Insert, Update, Delete, SignInSucceeded, SignInFailed, SignInLockedOut, SignInTwoFactorRequired,
-        SignInTwoFactorFailed, SignInRecoveryCodeUsed, SignOut, PasswordResetRequested, PasswordReset, Export, Merge,
+        SignInTwoFactorFailed, SignInRecoveryCodeUsed, SignOut, PasswordResetRequested, PasswordReset, Export, Merge, Import,
     ];
 }
 

@@ -14,7 +14,8 @@ namespace LegalCrm.Web.Features.Audit;
 public sealed class IndexModel(CrmDbContext db, IStringLocalizer<SharedResource> l) : PageModel
 {
     public static readonly IReadOnlyList<string> KnownEntityTypes = [nameof(CrmUser), nameof(CrmRole), nameof(CrmUserRole), nameof(Firm), nameof(RoleGrant), nameof(Access.CrmUserToken),
-        nameof(Clients.Contact), nameof(Clients.ContactAddress), nameof(Clients.ContactPhone), nameof(Clients.ContactEmail), nameof(Clients.ContactRelationship)];
+        nameof(Clients.Contact), nameof(Clients.ContactAddress), nameof(Clients.ContactPhone), nameof(Clients.ContactEmail), nameof(Clients.ContactRelationship),
+        nameof(Clients.ContactImport), nameof(Clients.MarketingConsent)];
 
     [BindProperty(SupportsGet = true, Name = "user")]
     public Guid? UserFilter { get; set; }

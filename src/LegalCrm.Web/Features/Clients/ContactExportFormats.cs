@@ -60,7 +60,7 @@ public static class ContactExportFormats
         if (c.Kind == ContactKind.Person)
         {
             var family = string.Join(' ', new[] { c.NameParticle, c.LastName }.Where(p => !string.IsNullOrWhiteSpace(p)));
-            Line(card, "N", $"{Text(family)};{Text(c.FirstName)};;;{Text(c.Initials)}");
+            Line(card, "N", $"{Text(family)};{Text(c.FirstName)};{Text(c.Initials)};{Text(c.Salutation)};");
             if (c.DateOfBirth is { } born)
             {
                 Line(card, "BDAY", born.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture));

@@ -110,5 +110,67 @@ internal static class CountryCodes
         .Select(r => r!.ToUpperInvariant())
         .ToHashSet(StringComparer.Ordinal);
 
+    // Dutch names, as Dutch files write them; English and native names come from the runtime's region data.
+    private static readonly Dictionary<string, string> Names = BuildNames();
+
     public static bool IsValid(string? code) => code is { Length: 2 } && Known.Contains(code.ToUpperInvariant());
+
+    /// <summary>"nl", "Nederland", "The Netherlands" → "NL"; null when not recognised.</summary>
+    public static string? FromNameOrCode(string value)
+    {
+        var trimmed = value.Trim();
+        if (IsValid(trimmed))
+        {
+            return trimmed.ToUpperInvariant();
+        }
+
+        return Names.GetValueOrDefault(DutchName.Fold(trimmed));
+    }
+
+    private static Dictionary<string, string> BuildNames()
+    {
+        var names = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["nederland"] = "NL",
+            ["holland"] = "NL",
+            ["the netherlands"] = "NL",
+            ["belgie"] = "BE",
+            ["duitsland"] = "DE",
+            ["frankrijk"] = "FR",
+            ["luxemburg"] = "LU",
+            ["verenigd koninkrijk"] = "GB",
+            ["engeland"] = "GB",
+            ["spanje"] = "ES",
+            ["italie"] = "IT",
+            ["zwitserland"] = "CH",
+            ["oostenrijk"] = "AT",
+            ["polen"] = "PL",
+            ["verenigde staten"] = "US",
+            ["denemarken"] = "DK",
+            ["zweden"] = "SE",
+            ["noorwegen"] = "NO",
+            ["ierland"] = "IE",
+            ["griekenland"] = "GR",
+            ["turkije"] = "TR",
+            ["marokko"] = "MA",
+            ["suriname"] = "SR",
+            ["curacao"] = "CW",
+            ["aruba"] = "AW",
+        };
+        foreach (var code in Known)
+        {
+            try
+            {
+                var region = new System.Globalization.RegionInfo(code);
+                names.TryAdd(DutchName.Fold(region.EnglishName), code);
+                names.TryAdd(DutchName.Fold(region.NativeName), code);
+            }
+            catch (ArgumentException)
+            {
+                // A culture without region data: its code still works.
+            }
+        }
+
+        return names;
+    }
 }

@@ -2,6 +2,7 @@ using LegalCrm.Web.Data;
 using LegalCrm.Web.Features.Access;
 using LegalCrm.Web.Features.Audit;
 using LegalCrm.Web.Features.Shared;
+using LegalCrm.Web.Infrastructure.Time;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
@@ -39,6 +40,15 @@ public sealed class DetailsModel(CrmDbContext db, CurrentUser me, TimeProvider c
     public bool CanRestrict => me.Has(Permissions.PrivacyManage);
 
     public IEnumerable<SelectListItem> RelationshipKinds => EnumOptions.For<RelationshipKind>(l, "relationship:");
+
+    public IReadOnlyList<MarketingConsent> Consents { get; private set; } = [];
+
+    public IEnumerable<SelectListItem> Purposes => EnumOptions.For<MarketingPurpose>(l, "purpose:");
+
+    public IEnumerable<SelectListItem> Channels => EnumOptions.For<ConsentChannel>(l, "channel:");
+
+    /// <summary>Withdrawing consent must stay possible, also for a restricted contact (art. 7(3)).</summary>
+    public bool CanWithdrawConsent => me.Has(Permissions.ClientsWrite);
 
     public async Task<IActionResult> OnGetAsync() => await LoadAsync() ? Page() : NotFound();
 
@@ -147,6 +157,78 @@ public sealed class DetailsModel(CrmDbContext db, CurrentUser me, TimeProvider c
         return RedirectToPage(new { Id });
     }
 
+    /// <summary>AVG art. 7(1): records consent with the date and the text the contact agreed to, so it can be shown later.</summary>
+    public async Task<IActionResult> OnPostConsentAsync(MarketingPurpose purpose, ConsentChannel channel, DateOnly? givenOn, string? textShown)
+    {
+        if (!await LoadAsync())
+        {
+            return NotFound();
+        }
+
+        if (!CanWrite)
+        {
+            return Forbid();
+        }
+
+        if (givenOn is null || givenOn > AmsterdamTime.Today(clock))
+        {
+            ModelState.AddModelError("givenOn", l["Enter the date the consent was given; it cannot be in the future."]);
+        }
+
+        if (string.IsNullOrWhiteSpace(textShown) || textShown.Length > 2000)
+        {
+            ModelState.AddModelError("textShown", l["Enter the text the contact agreed to (at most 2000 characters)."]);
+        }
+
+        if (Consents.Any(m => m.IsActive && m.Purpose == purpose && m.Channel == channel))
+        {
+            ModelState.AddModelError("purpose", l["This contact already has consent for this purpose and channel."]);
+        }
+
+        if (!Enum.IsDefined(purpose) || !Enum.IsDefined(channel))
+        {
+            ModelState.AddModelError("purpose", l["Choose a purpose and a channel from the list."]);
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        db.MarketingConsents.Add(new MarketingConsent
+        {
+            ContactId = Id,
+            Purpose = purpose,
+            Channel = channel,
+            GivenOn = givenOn!.Value,
+            TextShown = textShown!.Trim(),
+            RecordedBy = me.DisplayName ?? me.ActorName,
+        });
+        await db.SaveChangesAsync();
+        TempData["Status"] = l["The consent has been recorded."].Value;
+        return RedirectToPage(new { Id });
+    }
+
+    /// <summary>AVG art. 7(3): withdrawal is recorded with its date; the consent record itself stays as proof of what was given.</summary>
+    public async Task<IActionResult> OnPostWithdrawConsentAsync(Guid consentId)
+    {
+        if (!CanWithdrawConsent)
+        {
+            return Forbid();
+        }
+
+        var consent = await db.MarketingConsents.SingleOrDefaultAsync(m => m.Id == consentId && m.ContactId == Id);
+        if (consent is null)
+        {
+            return NotFound();
+        }
+
+        consent.WithdrawnOn ??= AmsterdamTime.Today(clock);
+        await db.SaveChangesAsync();
+        TempData["Status"] = l["The consent has been withdrawn."].Value;
+        return RedirectToPage(new { Id });
+    }
+
     private async Task<bool> LoadAsync()
     {
         var contact = await db.Contacts.AsNoTracking()
@@ -171,6 +253,10 @@ public sealed class DetailsModel(CrmDbContext db, CurrentUser me, TimeProvider c
             .Select(r => new RelationshipRow(r.Id, r.Inverse ? ContactRelationship.InverseLabel(r.Kind) : ContactRelationship.Label(r.Kind), r.OtherId, r.DisplayName, r.StartDate, r.EndDate))
             .OrderBy(r => r.OtherName, StringComparer.CurrentCulture)
             .ToList();
+
+        Consents = await db.MarketingConsents.AsNoTracking().Where(m => m.ContactId == Id)
+            .OrderBy(m => m.WithdrawnOn != null).ThenBy(m => m.Purpose).ThenByDescending(m => m.GivenOn)
+            .ToListAsync();
 
         if (!string.IsNullOrWhiteSpace(Link) && Link.Trim().Length <= 200)
         {

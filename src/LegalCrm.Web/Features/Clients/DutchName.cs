@@ -35,6 +35,30 @@ public static class DutchName
         return letters.Length == 0 ? string.Empty : string.Concat(letters.Select(c => c + "."));
     }
 
+    private static readonly HashSet<string> Particles = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "van", "de", "den", "der", "het", "'t", "te", "ten", "ter", "in", "op", "aan", "bij", "uit", "onder", "voor", "over", "tot",
+        "la", "le", "du", "des", "da", "di", "del", "della", "dos", "von", "zu", "vom", "zum", "'s", "d'", "l'",
+    };
+
+    /// <summary>
+    /// "van den Berg" → ("van den", "Berg"): for files that put the particle in the last name. A name made of particles
+    /// only ("Van") is left whole.
+    /// </summary>
+    public static (string? Particle, string LastName) SplitParticle(string lastName)
+    {
+        var words = lastName.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var count = 0;
+        while (count < words.Length - 1 && Particles.Contains(words[count]))
+        {
+            count++;
+        }
+
+        return count == 0
+            ? (null, lastName.Trim())
+            : (string.Join(' ', words[..count]).ToLowerInvariant(), string.Join(' ', words[count..]));
+    }
+
     /// <summary>Lower case without diacritics ("Müller" → "muller"), for sorting and searching.</summary>
     public static string Fold(string text)
     {

@@ -10,7 +10,7 @@ namespace LegalCrm.Web.Features.Clients;
 
 /// <summary>The address book: one search box, filters, sortable columns, paged in SQL.</summary>
 [RequirePermission(Permissions.ClientsRead)]
-public sealed class IndexModel(CrmDbContext db, CurrentUser me, Audit.AuditEvents audit, TimeProvider clock) : PageModel
+public sealed class IndexModel(CrmDbContext db, CurrentUser me, Audit.AuditEvents audit, TimeProvider clock, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Q { get; set; }
@@ -28,6 +28,10 @@ public sealed class IndexModel(CrmDbContext db, CurrentUser me, Audit.AuditEvent
     [BindProperty(SupportsGet = true)]
     public Guid? Lawyer { get; set; }
 
+    /// <summary>Only contacts marketing may reach for this purpose: active consent, not restricted (art. 7 and 18).</summary>
+    [BindProperty(SupportsGet = true)]
+    public MarketingPurpose? Consent { get; set; }
+
     [BindProperty(SupportsGet = true)]
     public string? Sort { get; set; }
 
@@ -38,7 +42,9 @@ public sealed class IndexModel(CrmDbContext db, CurrentUser me, Audit.AuditEvent
 
     public IReadOnlyList<(Guid Id, string Name)> Lawyers { get; private set; } = [];
 
-    public bool Filtered => !string.IsNullOrWhiteSpace(Q) || Kind is not null || !string.IsNullOrEmpty(Client) || !string.IsNullOrEmpty(Tag) || Lawyer is not null;
+    public IEnumerable<Microsoft.AspNetCore.Mvc.Rendering.SelectListItem> Purposes => EnumOptions.For<MarketingPurpose>(l, "purpose:");
+
+    public bool Filtered => !string.IsNullOrWhiteSpace(Q) || Kind is not null || !string.IsNullOrEmpty(Client) || !string.IsNullOrEmpty(Tag) || Lawyer is not null || Consent is not null;
 
     public async Task OnGetAsync()
     {
@@ -91,7 +97,7 @@ public sealed class IndexModel(CrmDbContext db, CurrentUser me, Audit.AuditEvent
             .AsSplitQuery();
         var count = await query.CountAsync(c => c.RestrictedAt == null);
 
-        audit.Add(Audit.AuditActions.Export, nameof(Contact), null, new { format, count, q = Q, kind = Kind?.ToString(), client = Client, tag = Tag, lawyer = Lawyer });
+        audit.Add(Audit.AuditActions.Export, nameof(Contact), null, new { format, count, q = Q, kind = Kind?.ToString(), client = Client, tag = Tag, lawyer = Lawyer, consent = Consent?.ToString() });
         await db.SaveChangesAsync();
 
         var stamp = AmsterdamTime.ToLocal(clock.GetUtcNow()).ToString("yyyyMMdd-HHmm", System.Globalization.CultureInfo.InvariantCulture);
@@ -142,6 +148,11 @@ public sealed class IndexModel(CrmDbContext db, CurrentUser me, Audit.AuditEvent
         if (Lawyer is { } lawyer)
         {
             query = query.Where(c => c.ResponsibleLawyerId == lawyer);
+        }
+
+        if (Consent is { } purpose)
+        {
+            query = query.WithConsent(db, purpose);
         }
 
         return (query, terms);

@@ -9,7 +9,10 @@ public static class FeaturesStartup
     {
         services.AddScoped<ContactDuplicates>();
         services.AddScoped<ContactMergeService>();
+        services.AddScoped<ContactImportPlanner>();
+        services.AddScoped<ContactImportJob>();
         services.AddScoped<IContactLinks, RelationshipLinks>();
+        services.AddScoped<IContactLinks, MarketingConsentLinks>();
         return services;
     }
 }
