@@ -113,7 +113,10 @@ public sealed class MarketingConsentTests(CrmAppFactory app) : IClassFixture<Crm
         form.Action = $"/Clients/{id}?handler=Consent";
         return await client.PostFormAsync(form, $"/Clients/{id}", new Dictionary<string, string>
         {
-            ["purpose"] = purpose, ["channel"] = channel, ["givenOn"] = givenOn, ["textShown"] = text,
+            ["purpose"] = purpose,
+            ["channel"] = channel,
+            ["givenOn"] = givenOn,
+            ["textShown"] = text,
         });
     }
 
