@@ -82,20 +82,20 @@ public sealed class ContactImportPlanner(CrmDbContext db, TimeProvider clock)
 
             if (result.Problems.Count > 0)
             {
-                planned.Add(Rejected(row, result.Problems));
+                planned.Add(Rejected(row, result, result.Problems));
                 continue;
             }
 
             if (keys.FirstOrDefault(claimed.ContainsKey) is { } seen)
             {
-                planned.Add(Rejected(row, [new ImportProblem(ImportField.Ignore, "Line {0} of this file already has this e-mail address, KvK number or contact.", claimed[seen])]));
+                planned.Add(Rejected(row, result, [new ImportProblem(ImportField.Ignore, "Line {0} of this file already has this e-mail address, KvK number or contact.", claimed[seen])]));
                 continue;
             }
 
             if (matches.Count > 1)
             {
                 var names = string.Join(", ", matches.Select(id => existing.TryGetValue(id, out var c) ? c.DisplayName : id.ToString()));
-                planned.Add(Rejected(row, [new ImportProblem(ImportField.Ignore, "Matches more than one contact ({0}); merge them first or import this row by hand.", names)]));
+                planned.Add(Rejected(row, result, [new ImportProblem(ImportField.Ignore, "Matches more than one contact ({0}); merge them first or import this row by hand.", names)]));
                 continue;
             }
 
@@ -108,14 +108,14 @@ public sealed class ContactImportPlanner(CrmDbContext db, TimeProvider clock)
             {
                 if (contact.IsRestricted)
                 {
-                    planned.Add(Rejected(row, [new ImportProblem(ImportField.Ignore, "Matches {0}, whose processing is restricted (AVG art. 18); it cannot be changed.", contact.DisplayName)]));
+                    planned.Add(Rejected(row, result, [new ImportProblem(ImportField.Ignore, "Matches {0}, whose processing is restricted (AVG art. 18); it cannot be changed.", contact.DisplayName)]));
                     continue;
                 }
 
                 var merged = ImportRows.Overlay(ContactInputMapping.ToInput(contact), result);
                 var problems = ImportRows.Check(merged, today);
                 planned.Add(problems.Count > 0
-                    ? Rejected(row, problems)
+                    ? Rejected(row, result, problems)
                     : new PlannedRow(row.Line, row.Cells, ImportAction.Update, contact.Id, contact.DisplayName, merged, []));
                 continue;
             }
@@ -125,15 +125,15 @@ public sealed class ContactImportPlanner(CrmDbContext db, TimeProvider clock)
             input.DataSource = import.DataSource;
             var errors = ImportRows.Check(input, today);
             planned.Add(errors.Count > 0
-                ? Rejected(row, errors)
+                ? Rejected(row, result, errors)
                 : new PlannedRow(row.Line, row.Cells, ImportAction.Create, null, NameOf(input), input, []));
         }
 
         return new ImportPlan(planned);
     }
 
-    private static PlannedRow Rejected(ImportTable.Row row, IReadOnlyList<ImportProblem> problems) =>
-        new(row.Line, row.Cells, ImportAction.Reject, null, null, null, problems);
+    private static PlannedRow Rejected(ImportTable.Row row, ImportRows.Result result, IReadOnlyList<ImportProblem> problems) =>
+        new(row.Line, row.Cells, ImportAction.Reject, null, NameOf(result.Input), null, problems);
 
     private static string NameOf(ContactInput input) => input.Kind == ContactKind.Person
         ? DutchName.Display(input.Initials, input.FirstName, input.NameParticle, input.LastName ?? string.Empty)
