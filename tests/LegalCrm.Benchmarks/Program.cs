@@ -86,7 +86,23 @@ static async Task ExplainAsync(string connectionString, Guid firm, string name)
 
     foreach (var sql in new[]
              {
-                 "SELECT * FROM legalcrm_contact_name_matches(@like, @name, true)",
+                 "SELECT * FROM legalcrm_contact_name_matches(ARRAY[@like], @name, true, 50)",
+                 // The shape EF gives the contact list's search (ContactSearch.Matching + ByRelevance + paging on ids).
+                 """
+                 SELECT c.id FROM contacts AS c
+                 WHERE c.tenant_id = NULLIF(current_setting('app.tenant_id', true), '')::uuid AND c.id IN (
+                     SELECT s."Value" FROM (SELECT legalcrm_contact_name_matches(ARRAY[@like], @name, true, 50) AS "Value") AS s)
+                 ORDER BY word_similarity(@name, c.search_text) DESC, c.sort_key, c.id
+                 LIMIT 51 OFFSET 0
+                 """,
+                 // The same without the relevance order: the difference is what ranking costs.
+                 """
+                 SELECT c.id FROM contacts AS c
+                 WHERE c.tenant_id = NULLIF(current_setting('app.tenant_id', true), '')::uuid AND c.id IN (
+                     SELECT s."Value" FROM (SELECT legalcrm_contact_name_matches(ARRAY[@like], @name, true, 50) AS "Value") AS s)
+                 ORDER BY c.sort_key, c.id
+                 LIMIT 51 OFFSET 0
+                 """,
              })
     {
         await using var command = new NpgsqlCommand("EXPLAIN (ANALYZE, COSTS OFF) " + sql, connection);

@@ -73,17 +73,39 @@ public static class DatabaseSecurity
         -- firm condition as the policy itself and returns ids only.
         -- The two lookups are separate (an OR, or the firm condition in the same scan, makes the planner pick the
         -- firm's btree index and test every row), each fenced with OFFSET 0 so the firm filter follows the trigram scan.
-        CREATE OR REPLACE FUNCTION legalcrm_contact_name_matches(p_like text, p_folded text, p_fuzzy boolean) RETURNS SETOF uuid
-            LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp
-            AS $$
-                SELECT m.id FROM (SELECT id, tenant_id FROM contacts WHERE search_text ILIKE p_like OFFSET 0) m
-                WHERE m.tenant_id = {CurrentTenant}
-                UNION
-                SELECT m.id FROM (SELECT id, tenant_id FROM contacts WHERE p_fuzzy AND search_text %> p_folded OFFSET 0) m
-                WHERE m.tenant_id = {CurrentTenant}
-            $$;
-        REVOKE ALL ON FUNCTION legalcrm_tenant_of_login(text), legalcrm_tenant_of_user(uuid), legalcrm_firm_ids(), legalcrm_contact_name_matches(text, text, boolean) FROM PUBLIC;
-        GRANT EXECUTE ON FUNCTION legalcrm_tenant_of_login(text), legalcrm_tenant_of_user(uuid), legalcrm_firm_ids(), legalcrm_contact_name_matches(text, text, boolean) TO {AppRole};
+        -- Name search (see ContactSearch): every word of the query as a substring, through the trigram index; the
+        -- typo-tolerant trigram match only when that finds fewer than a page, so a common name does not pay for it.
+        DROP FUNCTION IF EXISTS legalcrm_contact_name_matches(text, text, boolean);
+        CREATE OR REPLACE FUNCTION legalcrm_contact_name_matches(p_patterns text[], p_folded text, p_fuzzy boolean, p_enough integer) RETURNS SETOF uuid
+            LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public, pg_temp
+            AS $fn$
+            DECLARE
+                v_tenant uuid := {CurrentTenant};
+                v_condition text := '';
+                v_found bigint := 0;
+                v_pattern text;
+            BEGIN
+                IF v_tenant IS NULL THEN
+                    RETURN;
+                END IF;
+                FOREACH v_pattern IN ARRAY coalesce(p_patterns, ARRAY[]::text[]) LOOP
+                    v_condition := v_condition || format(' AND search_text ILIKE %L', v_pattern);
+                END LOOP;
+                IF v_condition <> '' THEN
+                    RETURN QUERY EXECUTE format(
+                        'SELECT m.id FROM (SELECT id, tenant_id FROM contacts WHERE true %s OFFSET 0) m WHERE m.tenant_id = $1', v_condition)
+                        USING v_tenant;
+                    GET DIAGNOSTICS v_found = ROW_COUNT;
+                END IF;
+                IF p_fuzzy AND v_found < p_enough THEN
+                    RETURN QUERY EXECUTE format(
+                        'SELECT m.id FROM (SELECT id, tenant_id, search_text FROM contacts WHERE search_text %%> $2 OFFSET 0) m WHERE m.tenant_id = $1 AND NOT (true %s)', v_condition)
+                        USING v_tenant, p_folded;
+                END IF;
+            END
+            $fn$;
+        REVOKE ALL ON FUNCTION legalcrm_tenant_of_login(text), legalcrm_tenant_of_user(uuid), legalcrm_firm_ids(), legalcrm_contact_name_matches(text[], text, boolean, integer) FROM PUBLIC;
+        GRANT EXECUTE ON FUNCTION legalcrm_tenant_of_login(text), legalcrm_tenant_of_user(uuid), legalcrm_firm_ids(), legalcrm_contact_name_matches(text[], text, boolean, integer) TO {AppRole};
 
         -- Hangfire's tables: the app enqueues and runs jobs, it does not change their schema.
         GRANT USAGE ON SCHEMA hangfire TO {AppRole};

@@ -143,7 +143,10 @@ public sealed class Contact : ITenantOwned, IAuditSubject
             DisplayName, FirstName, Initials, NameParticle, LastName, $"{NameParticle} {LastName}", OrganisationName,
             KvkNumber, ClientNumber?.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
-        SearchText = DutchName.Fold(string.Join(' ', parts.Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => p!.Trim())));
+        // Each word once: the trigram index and the relevance ranking (word_similarity per hit) cost in proportion to its length.
+        var words = DutchName.Fold(string.Join(' ', parts.Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => p!.Trim())))
+            .Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        SearchText = string.Join(' ', words.Distinct(StringComparer.Ordinal));
     }
 }
 

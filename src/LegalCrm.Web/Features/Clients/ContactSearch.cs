@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using LegalCrm.Web.Data;
+using LegalCrm.Web.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace LegalCrm.Web.Features.Clients;
@@ -11,17 +12,25 @@ namespace LegalCrm.Web.Features.Clients;
 /// </summary>
 public static class ContactSearch
 {
-    public sealed record Terms(string Folded, string LikePattern, bool Fuzzy, string? Phone, string? Email, string? Kvk, string? Postcode, int? ClientNumber);
+    /// <summary>Below this many substring hits the typo-tolerant match is added: a page's worth.</summary>
+    public const int EnoughExactHits = Paging.DefaultPageSize;
+
+    public sealed record Terms(string Folded, string[] Patterns, bool Fuzzy, string? Phone, string? Email, string? Kvk, string? Postcode, int? ClientNumber);
 
     public static Terms Parse(string query)
     {
         var text = query.Trim();
         var folded = DutchName.Fold(text);
-        var like = "%" + folded.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+        // Every word must occur, in any order ("jansen jan" finds Jan Jansen). Words under three letters ("j.", "de")
+        // have no trigram to look up, so they only count when nothing longer was typed.
+        var words = folded.Split(' ', StringSplitOptions.RemoveEmptyEntries).Distinct().ToArray();
+        var patterns = (words.Any(w => w.Length >= 3) ? words.Where(w => w.Length >= 3) : words)
+            .Select(w => "%" + w.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%")
+            .ToArray();
         var digits = text.Count(char.IsDigit);
         return new Terms(
             folded,
-            like,
+            patterns,
             // Typo tolerance is for names: numbers (phone, KvK) must match exactly, or "06-12345678" finds KvK 12345678.
             text.Any(char.IsLetter),
             digits >= 6 ? ContactDetailsRules.NormalizePhone(text) : null,
@@ -35,6 +44,8 @@ public static class ContactSearch
     /// The contacts that match. Each kind of hit is its own indexed lookup (the trigram GIN index for names through
     /// <c>legalcrm_contact_name_matches</c>, see <see cref="DatabaseSecurity"/>; the per-table indexes for e-mail, phone and
     /// postcode), combined as a union of ids: one OR over all of them made PostgreSQL scan every contact (1–2 s at 100,000).
+    /// Names match when every word occurs; the trigram similarity (typos) is added only when that finds less than a page,
+    /// because on a common name it cost more than the rest of the search together (decision 0005).
     /// </summary>
     public static IQueryable<Contact> Matching(this IQueryable<Contact> contacts, CrmDbContext db, Terms t)
     {
@@ -43,7 +54,7 @@ public static class ContactSearch
             || (t.Postcode is not null && ContactDetailsRules.NormalizeDutchPostcode(t.Postcode) is not null);
         var ids = identifier
             ? db.Contacts.Where(c => false).Select(c => c.Id)
-            : db.Database.SqlQuery<Guid>($"SELECT legalcrm_contact_name_matches({t.LikePattern}, {t.Folded}, {t.Fuzzy}) AS \"Value\"");
+            : db.Database.SqlQuery<Guid>($"SELECT legalcrm_contact_name_matches({t.Patterns}, {t.Folded}, {t.Fuzzy}, {EnoughExactHits}) AS \"Value\"");
         if (t.Phone is { } phone)
         {
             ids = ids.Union(db.Set<ContactPhone>().Where(p => p.Number == phone).Select(p => p.ContactId));

@@ -61,17 +61,19 @@ public sealed class IndexModel(CrmDbContext db, CurrentUser me, Audit.AuditEvent
             _ => query.OrderBy(c => c.SortKey).ThenBy(c => c.Id),
         };
 
-        Contacts = await ordered
-            .Select(c => new Row(
-                c.Id,
-                c.Kind,
-                c.SortName,
-                c.ClientNumber,
-                c.Emails.OrderBy(e => e.Kind).Select(e => e.Address).FirstOrDefault(),
-                c.Phones.OrderBy(p => p.Kind).Select(p => p.Number).FirstOrDefault(),
-                c.Addresses.OrderBy(a => a.Kind).Select(a => a.City).FirstOrDefault(),
-                c.RestrictedAt != null))
-            .ToPageAsync(PageNumber);
+        Contacts = await ordered.Select(c => c.Id).ToPageAsync(PageNumber, ids => db.Contacts.AsNoTracking()
+                .Where(c => ids.Contains(c.Id))
+                .Select(c => new Row(
+                    c.Id,
+                    c.Kind,
+                    c.SortName,
+                    c.ClientNumber,
+                    c.Emails.OrderBy(e => e.Kind).Select(e => e.Address).FirstOrDefault(),
+                    c.Phones.OrderBy(p => p.Kind).Select(p => p.Number).FirstOrDefault(),
+                    c.Addresses.OrderBy(a => a.Kind).Select(a => a.City).FirstOrDefault(),
+                    c.RestrictedAt != null))
+                .ToListAsync(),
+            row => row.Id);
     }
 
     /// <summary>

@@ -20,4 +20,15 @@ public static class Paging
         var rows = await ordered.Skip((page - 1) * pageSize).Take(pageSize + 1).ToListAsync(ct);
         return new PageOf<T>(rows.Take(pageSize).ToList(), page, pageSize, rows.Count > pageSize);
     }
+
+    /// <summary>
+    /// Cuts the page on ids first, then loads only those rows. A projection with per-row subqueries (first e-mail,
+    /// city…) is otherwise evaluated for every skipped row as well: page 40 of the contacts cost 80 ms instead of 10.
+    /// </summary>
+    public static async Task<PageOf<T>> ToPageAsync<T>(this IQueryable<Guid> orderedIds, int page, Func<IReadOnlyList<Guid>, Task<List<T>>> load, Func<T, Guid> idOf, int pageSize = DefaultPageSize, CancellationToken ct = default)
+    {
+        var ids = await orderedIds.ToPageAsync(page, pageSize, ct);
+        var rows = (await load(ids.Items)).ToDictionary(idOf);
+        return new PageOf<T>(ids.Items.Where(rows.ContainsKey).Select(id => rows[id]).ToList(), ids.Page, ids.PageSize, ids.HasNext);
+    }
 }
