@@ -188,6 +188,23 @@ public sealed class ContactImportTests(CrmAppFactory app) : IClassFixture<CrmApp
         Assert.False(await scope.ServiceProvider.GetRequiredService<CrmDbContext>().ContactImports.AnyAsync(i => i.FileName == name));
     }
 
+    [Theory]
+    [InlineData(ImportFileReader.MaxBytes + 1)]
+    [InlineData(ImportFileReader.MaxBytes * 3)]
+    public async Task An_enormous_file_is_refused_with_the_reason_and_nothing_is_kept(int size)
+    {
+        using var client = await app.SignedInAsync(_firm.Users["assistant"]);
+        var content = Encoding.UTF8.GetBytes("naam\r\n" + new string('x', size));
+
+        var response = await client.UploadAsync("/Clients/Import", "Upload", "enorm.csv", content);
+        var page = await CrmClient.ParseAsync(response);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Het bestand is groter dan 10 MB.", page.QuerySelector(".field-validation-error")!.TextContent, StringComparison.Ordinal);
+        await using var scope = app.FirmScope(_firm.Id);
+        Assert.False(await scope.ServiceProvider.GetRequiredService<CrmDbContext>().ContactImports.AnyAsync(i => i.FileName == "enorm.csv"));
+    }
+
     [Fact]
     public async Task Another_firm_cannot_see_an_import_or_its_rejected_rows()
     {

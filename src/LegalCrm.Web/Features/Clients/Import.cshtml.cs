@@ -15,10 +15,13 @@ namespace LegalCrm.Web.Features.Clients;
 /// with the reason; a readable one goes on to column mapping and the dry run.
 /// </summary>
 [RequirePermission(Permissions.ClientsImport)]
-[RequestSizeLimit(ImportFileReader.MaxBytes + 1024 * 1024)]
-[RequestFormLimits(MultipartBodyLengthLimit = ImportFileReader.MaxBytes + 1024 * 1024)]
+// Well above the file limit, so a file that is somewhat too large gets the message on the field instead of a bare 400.
+[RequestSizeLimit(UploadLimit)]
+[RequestFormLimits(MultipartBodyLengthLimit = UploadLimit)]
 public sealed class ImportModel(CrmDbContext db, CurrentUser me, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
+    public const int UploadLimit = 64 * 1024 * 1024;
+
     [BindProperty]
     [Display(Name = "File")]
     public IFormFile? Upload { get; set; }
