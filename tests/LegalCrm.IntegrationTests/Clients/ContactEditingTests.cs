@@ -122,6 +122,8 @@ public sealed class ContactEditingTests(CrmAppFactory app) : IClassFixture<CrmAp
         Assert.Contains("bestuurder van", personPage.QuerySelector("[data-testid=relationships]")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("heeft als bestuurder", companyPage.QuerySelector("[data-testid=relationships]")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("+31205551234", personPage.QuerySelector("[data-testid=history]")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Achternaam", personPage.QuerySelector("[data-testid=history]")!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("LastName", personPage.QuerySelector("[data-testid=history]")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
