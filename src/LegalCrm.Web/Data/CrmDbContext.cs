@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using LegalCrm.Web.Features.Access;
 using LegalCrm.Web.Features.Audit;
 using LegalCrm.Web.Features.Clients;
+using LegalCrm.Web.Features.Dossiers;
 using LegalCrm.Web.Infrastructure.Email;
 using LegalCrm.Web.Tenancy;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -34,6 +35,12 @@ public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options, TenantC
     public DbSet<ContactImport> ContactImports => Set<ContactImport>();
 
     public DbSet<MarketingConsent> MarketingConsents => Set<MarketingConsent>();
+
+    public DbSet<Dossier> Dossiers => Set<Dossier>();
+
+    public DbSet<DossierStatusChange> DossierStatusChanges => Set<DossierStatusChange>();
+
+    public DbSet<EthicalWall> EthicalWalls => Set<EthicalWall>();
 
     /// <summary>ASP.NET Data Protection keys (cookies, tokens): shared by every instance, not owned by a firm.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

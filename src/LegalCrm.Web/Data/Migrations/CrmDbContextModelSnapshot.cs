@@ -382,11 +382,26 @@ namespace LegalCrm.Web.Data.Migrations
                         .HasColumnType("character varying(10)")
                         .HasColumnName("default_culture");
 
+                    b.Property<string>("DossierNumberFormat")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasDefaultValue("{YYYY}-{NNNN}")
+                        .HasColumnName("dossier_number_format");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name");
+
+                    b.PrimitiveCollection<List<string>>("PracticeAreas")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text[]")
+                        .HasColumnName("practice_areas")
+                        .HasDefaultValueSql("ARRAY['Arbeidsrecht', 'Familierecht', 'Huurrecht', 'Ondernemingsrecht', 'Contractenrecht', 'Bestuursrecht', 'Strafrecht', 'Letselschade', 'Vastgoed', 'Insolventierecht']::text[]");
 
                     b.Property<bool>("TwoFactorRequired")
                         .HasColumnType("boolean")
@@ -1083,6 +1098,319 @@ namespace LegalCrm.Web.Data.Migrations
                     b.ToTable("marketing_consents", (string)null);
                 });
 
+            modelBuilder.Entity("LegalCrm.Web.Features.Dossiers.Dossier", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("closed_on");
+
+                    b.Property<string>("CourtCaseNumbers")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("court_case_numbers");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)")
+                        .HasColumnName("description");
+
+                    b.Property<string>("DossierType")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("dossier_type");
+
+                    b.Property<string>("FeeArrangement")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("fee_arrangement");
+
+                    b.Property<string>("LegalAidNumber")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("legal_aid_number");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("number");
+
+                    b.Property<DateOnly?>("OpenedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("opened_on");
+
+                    b.Property<string>("PracticeArea")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("practice_area");
+
+                    b.Property<Guid>("ResponsibleLawyerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("responsible_lawyer_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("updated_by");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_dossiers");
+
+                    b.HasIndex("ResponsibleLawyerId")
+                        .HasDatabaseName("ix_dossiers_responsible_lawyer_id");
+
+                    b.HasIndex("TenantId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_dossiers_tenant_id_number");
+
+                    b.HasIndex("TenantId", "ResponsibleLawyerId", "Status")
+                        .HasDatabaseName("ix_dossiers_tenant_id_responsible_lawyer_id_status");
+
+                    b.HasIndex("TenantId", "Status", "CreatedAt")
+                        .HasDatabaseName("ix_dossiers_tenant_id_status_created_at");
+
+                    b.ToTable("dossiers", (string)null);
+                });
+
+            modelBuilder.Entity("LegalCrm.Web.Features.Dossiers.DossierMember", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("dossier_id");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_dossier_members");
+
+                    b.HasIndex("DossierId")
+                        .HasDatabaseName("ix_dossier_members_dossier_id");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_dossier_members_user_id");
+
+                    b.HasIndex("TenantId", "UserId")
+                        .HasDatabaseName("ix_dossier_members_tenant_id_user_id");
+
+                    b.HasIndex("TenantId", "DossierId", "UserId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_dossier_members_tenant_id_dossier_id_user_id");
+
+                    b.ToTable("dossier_members", (string)null);
+                });
+
+            modelBuilder.Entity("LegalCrm.Web.Features.Dossiers.DossierParty", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ContactId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("contact_id");
+
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("dossier_id");
+
+                    b.Property<DateOnly?>("EndDate")
+                        .HasColumnType("date")
+                        .HasColumnName("end_date");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("role");
+
+                    b.Property<DateOnly?>("StartDate")
+                        .HasColumnType("date")
+                        .HasColumnName("start_date");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_dossier_parties");
+
+                    b.HasIndex("ContactId")
+                        .HasDatabaseName("ix_dossier_parties_contact_id");
+
+                    b.HasIndex("DossierId")
+                        .HasDatabaseName("ix_dossier_parties_dossier_id");
+
+                    b.HasIndex("TenantId", "ContactId")
+                        .HasDatabaseName("ix_dossier_parties_tenant_id_contact_id");
+
+                    b.HasIndex("TenantId", "DossierId", "ContactId", "Role")
+                        .IsUnique()
+                        .HasDatabaseName("ix_dossier_parties_tenant_id_dossier_id_contact_id_role");
+
+                    b.ToTable("dossier_parties", (string)null);
+                });
+
+            modelBuilder.Entity("LegalCrm.Web.Features.Dossiers.DossierStatusChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("by_name");
+
+                    b.Property<Guid?>("ByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("by_user_id");
+
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("dossier_id");
+
+                    b.Property<string>("From")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("from");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_dossier_status_changes");
+
+                    b.HasIndex("DossierId")
+                        .HasDatabaseName("ix_dossier_status_changes_dossier_id");
+
+                    b.HasIndex("TenantId", "DossierId", "At")
+                        .HasDatabaseName("ix_dossier_status_changes_tenant_id_dossier_id_at");
+
+                    b.ToTable("dossier_status_changes", (string)null);
+                });
+
+            modelBuilder.Entity("LegalCrm.Web.Features.Dossiers.EthicalWall", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("ClientContactId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("client_contact_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("created_by");
+
+                    b.Property<Guid?>("DossierId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("dossier_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_ethical_walls");
+
+                    b.HasIndex("ClientContactId")
+                        .HasDatabaseName("ix_ethical_walls_client_contact_id");
+
+                    b.HasIndex("DossierId")
+                        .HasDatabaseName("ix_ethical_walls_dossier_id");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_ethical_walls_user_id");
+
+                    b.HasIndex("TenantId", "UserId")
+                        .HasDatabaseName("ix_ethical_walls_tenant_id_user_id");
+
+                    b.ToTable("ethical_walls", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_ethical_walls_target", "(dossier_id IS NULL) <> (client_contact_id IS NULL)");
+                        });
+                });
+
             modelBuilder.Entity("LegalCrm.Web.Infrastructure.Email.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1321,6 +1649,82 @@ namespace LegalCrm.Web.Data.Migrations
                         .HasConstraintName("fk_marketing_consents_contacts_contact_id");
                 });
 
+            modelBuilder.Entity("LegalCrm.Web.Features.Dossiers.Dossier", b =>
+                {
+                    b.HasOne("LegalCrm.Web.Features.Access.CrmUser", null)
+                        .WithMany()
+                        .HasForeignKey("ResponsibleLawyerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_dossiers_users_responsible_lawyer_id");
+                });
+
+            modelBuilder.Entity("LegalCrm.Web.Features.Dossiers.DossierMember", b =>
+                {
+                    b.HasOne("LegalCrm.Web.Features.Dossiers.Dossier", null)
+                        .WithMany("Members")
+                        .HasForeignKey("DossierId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_dossier_members_dossiers_dossier_id");
+
+                    b.HasOne("LegalCrm.Web.Features.Access.CrmUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_dossier_members_users_user_id");
+                });
+
+            modelBuilder.Entity("LegalCrm.Web.Features.Dossiers.DossierParty", b =>
+                {
+                    b.HasOne("LegalCrm.Web.Features.Clients.Contact", null)
+                        .WithMany()
+                        .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_dossier_parties_contacts_contact_id");
+
+                    b.HasOne("LegalCrm.Web.Features.Dossiers.Dossier", null)
+                        .WithMany("Parties")
+                        .HasForeignKey("DossierId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_dossier_parties_dossiers_dossier_id");
+                });
+
+            modelBuilder.Entity("LegalCrm.Web.Features.Dossiers.DossierStatusChange", b =>
+                {
+                    b.HasOne("LegalCrm.Web.Features.Dossiers.Dossier", null)
+                        .WithMany()
+                        .HasForeignKey("DossierId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_dossier_status_changes_dossiers_dossier_id");
+                });
+
+            modelBuilder.Entity("LegalCrm.Web.Features.Dossiers.EthicalWall", b =>
+                {
+                    b.HasOne("LegalCrm.Web.Features.Clients.Contact", null)
+                        .WithMany()
+                        .HasForeignKey("ClientContactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_ethical_walls_contacts_client_contact_id");
+
+                    b.HasOne("LegalCrm.Web.Features.Dossiers.Dossier", null)
+                        .WithMany()
+                        .HasForeignKey("DossierId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_ethical_walls_dossiers_dossier_id");
+
+                    b.HasOne("LegalCrm.Web.Features.Access.CrmUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_ethical_walls_users_user_id");
+                });
+
             modelBuilder.Entity("LegalCrm.Web.Features.Access.CrmRole", b =>
                 {
                     b.Navigation("Permissions");
@@ -1333,6 +1737,13 @@ namespace LegalCrm.Web.Data.Migrations
                     b.Navigation("Emails");
 
                     b.Navigation("Phones");
+                });
+
+            modelBuilder.Entity("LegalCrm.Web.Features.Dossiers.Dossier", b =>
+                {
+                    b.Navigation("Members");
+
+                    b.Navigation("Parties");
                 });
 #pragma warning restore 612, 618
         }

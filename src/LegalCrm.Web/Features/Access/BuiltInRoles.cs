@@ -14,14 +14,15 @@ public static class BuiltInRoles
         new(Admin, "Beheerder", "Manages users, roles and the firm's settings.",
         [
             Permissions.ClientsRead, Permissions.ClientsWrite, Permissions.ClientsExport, Permissions.ClientsMerge, Permissions.ClientsImport,
-            Permissions.DossiersRead, Permissions.DossiersWrite, Permissions.DossiersReadAll, Permissions.AdminUsers, Permissions.AdminSettings, Permissions.AdminAudit, Permissions.AdminJobs,
+            Permissions.DossiersRead, Permissions.DossiersWrite, Permissions.DossiersReadAll, Permissions.DossiersClose, Permissions.ConflictsWaive,
+            Permissions.DocumentsWrite, Permissions.AccessWalls, Permissions.AdminUsers, Permissions.AdminSettings, Permissions.AdminAudit, Permissions.AdminJobs,
         ]),
         new(Lawyer, "Advocaat", "Works on clients and dossiers.",
-            [Permissions.ClientsRead, Permissions.ClientsWrite, Permissions.DossiersRead, Permissions.DossiersWrite]),
+            [Permissions.ClientsRead, Permissions.ClientsWrite, Permissions.DossiersRead, Permissions.DossiersWrite, Permissions.DossiersClose, Permissions.DocumentsWrite]),
         new(Assistant, "Secretariaat", "Supports lawyers with clients, dossiers and agendas.",
         [
             Permissions.ClientsRead, Permissions.ClientsWrite, Permissions.ClientsExport, Permissions.ClientsMerge, Permissions.ClientsImport,
-            Permissions.DossiersRead, Permissions.DossiersWrite,
+            Permissions.DossiersRead, Permissions.DossiersWrite, Permissions.DocumentsWrite,
         ]),
         new(PrivacyOfficer, "Privacyfunctionaris", "Keeps the privacy register and oversees access to personal data.",
             [Permissions.ClientsRead, Permissions.PrivacyManage, Permissions.AdminAudit]),

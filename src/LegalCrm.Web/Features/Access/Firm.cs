@@ -17,5 +17,17 @@ public sealed class Firm : ITenantScoped
 
     public string DefaultCulture { get; set; } = SupportedCultures.Default;
 
+    /// <summary>How dossier numbers are written; see <see cref="Dossiers.DossierNumberFormat"/>.</summary>
+    public string DossierNumberFormat { get; set; } = Dossiers.DossierNumberFormat.Default;
+
+    /// <summary>The firm's practice areas (rechtsgebieden), offered when a dossier is created.</summary>
+    public List<string> PracticeAreas { get; set; } = [.. DefaultPracticeAreas];
+
+    public static readonly IReadOnlyList<string> DefaultPracticeAreas =
+    [
+        "Arbeidsrecht", "Familierecht", "Huurrecht", "Ondernemingsrecht", "Contractenrecht", "Bestuursrecht", "Strafrecht",
+        "Letselschade", "Vastgoed", "Insolventierecht",
+    ];
+
     public DateTimeOffset CreatedAt { get; set; }
 }

@@ -14,6 +14,10 @@ public static class Permissions
     public const string DossiersRead = "dossiers.read";
     public const string DossiersWrite = "dossiers.write";
     public const string DossiersReadAll = "dossiers.read.all";
+    public const string DossiersClose = "dossiers.close";
+    public const string ConflictsWaive = "conflicts.waive";
+    public const string DocumentsWrite = "documents.write";
+    public const string AccessWalls = "access.walls";
     public const string PrivacyManage = "privacy.manage";
     public const string AdminUsers = "admin.users";
     public const string AdminSettings = "admin.settings";
@@ -31,6 +35,10 @@ public static class Permissions
         new(DossiersRead, "Dossiers", "See the dossiers one works on."),
         new(DossiersWrite, "Dossiers", "Create and edit dossiers one works on."),
         new(DossiersReadAll, "Dossiers", "See every dossier of the firm, except behind an ethical wall."),
+        new(DossiersClose, "Dossiers", "Close, reopen and archive dossiers one works on."),
+        new(ConflictsWaive, "Dossiers", "Approve a waiver when a conflict check finds a conflict."),
+        new(DocumentsWrite, "Dossiers", "Upload documents to dossiers one works on."),
+        new(AccessWalls, "Dossiers", "Put up and take down ethical walls around dossiers and clients."),
         new(PrivacyManage, "Privacy", "Keep the register of processing, handle data-subject requests and breaches."),
         new(AdminUsers, "Administration", "Invite, disable and enable users and assign their roles."),
         new(AdminSettings, "Administration", "Change the firm's settings, such as requiring two-factor sign-in."),

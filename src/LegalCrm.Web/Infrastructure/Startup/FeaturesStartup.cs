@@ -1,4 +1,5 @@
 using LegalCrm.Web.Features.Clients;
+using LegalCrm.Web.Features.Dossiers;
 
 namespace LegalCrm.Web.Infrastructure.Startup;
 
@@ -13,6 +14,8 @@ public static class FeaturesStartup
         services.AddScoped<ContactImportJob>();
         services.AddScoped<IContactLinks, RelationshipLinks>();
         services.AddScoped<IContactLinks, MarketingConsentLinks>();
+        services.AddScoped<IContactLinks, DossierPartyLinks>();
+        services.AddScoped<DossierAccess>();
         return services;
     }
 }

@@ -1,0 +1,95 @@
+using LegalCrm.Web.Features.Access;
+using LegalCrm.Web.Features.Clients;
+using LegalCrm.Web.Features.Dossiers;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace LegalCrm.Web.Data;
+
+internal sealed class DossierConfiguration : IEntityTypeConfiguration<Dossier>
+{
+    public void Configure(EntityTypeBuilder<Dossier> b)
+    {
+        b.ToTable("dossiers");
+        b.Property(x => x.Id).ValueGeneratedNever();
+        b.Property(x => x.Number).HasMaxLength(40);
+        b.Property(x => x.Title).HasMaxLength(200);
+        b.Property(x => x.PracticeArea).HasMaxLength(100);
+        b.Property(x => x.DossierType).HasMaxLength(100);
+        b.Property(x => x.Description).HasMaxLength(10_000);
+        b.Property(x => x.FeeArrangement).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.LegalAidNumber).HasMaxLength(40);
+        b.Property(x => x.CourtCaseNumbers).HasMaxLength(200);
+        b.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.UpdatedBy).HasMaxLength(300);
+        b.Property(x => x.Version).IsRowVersion();
+        b.Ignore(x => x.IsReadOnly);
+        b.Ignore(x => x.AuditSubject);
+        b.HasOne<CrmUser>().WithMany().HasForeignKey(x => x.ResponsibleLawyerId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(x => x.Members).WithOne().HasForeignKey(m => m.DossierId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(x => x.Parties).WithOne().HasForeignKey(p => p.DossierId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => new { x.TenantId, x.Number }).IsUnique();
+        b.HasIndex(x => new { x.TenantId, x.ResponsibleLawyerId, x.Status });
+        b.HasIndex(x => new { x.TenantId, x.Status, x.CreatedAt });
+    }
+}
+
+internal sealed class DossierMemberConfiguration : IEntityTypeConfiguration<DossierMember>
+{
+    public void Configure(EntityTypeBuilder<DossierMember> b)
+    {
+        b.ToTable("dossier_members");
+        b.Property(x => x.Id).ValueGeneratedNever();
+        b.Ignore(x => x.AuditSubject);
+        b.HasOne<CrmUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => new { x.TenantId, x.DossierId, x.UserId }).IsUnique();
+        b.HasIndex(x => new { x.TenantId, x.UserId });
+    }
+}
+
+internal sealed class DossierPartyConfiguration : IEntityTypeConfiguration<DossierParty>
+{
+    public void Configure(EntityTypeBuilder<DossierParty> b)
+    {
+        b.ToTable("dossier_parties");
+        b.Property(x => x.Id).ValueGeneratedNever();
+        b.Property(x => x.Role).HasConversion<string>().HasMaxLength(30);
+        b.Ignore(x => x.AuditSubject);
+        b.HasOne<Contact>().WithMany().HasForeignKey(x => x.ContactId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => new { x.TenantId, x.DossierId, x.ContactId, x.Role }).IsUnique();
+        b.HasIndex(x => new { x.TenantId, x.ContactId });
+    }
+}
+
+internal sealed class DossierStatusChangeConfiguration : IEntityTypeConfiguration<DossierStatusChange>
+{
+    public void Configure(EntityTypeBuilder<DossierStatusChange> b)
+    {
+        b.ToTable("dossier_status_changes");
+        b.Property(x => x.Id).ValueGeneratedNever();
+        b.Property(x => x.From).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.To).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.ByName).HasMaxLength(300);
+        b.Property(x => x.Reason).HasMaxLength(500);
+        b.Ignore(x => x.AuditSubject);
+        b.HasOne<Dossier>().WithMany().HasForeignKey(x => x.DossierId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => new { x.TenantId, x.DossierId, x.At });
+    }
+}
+
+internal sealed class EthicalWallConfiguration : IEntityTypeConfiguration<EthicalWall>
+{
+    public void Configure(EntityTypeBuilder<EthicalWall> b)
+    {
+        b.ToTable("ethical_walls");
+        b.Property(x => x.Id).ValueGeneratedNever();
+        b.Property(x => x.Reason).HasMaxLength(500);
+        b.Property(x => x.CreatedBy).HasMaxLength(300);
+        b.Ignore(x => x.AuditSubject);
+        b.HasOne<CrmUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Dossier>().WithMany().HasForeignKey(x => x.DossierId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Contact>().WithMany().HasForeignKey(x => x.ClientContactId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => new { x.TenantId, x.UserId });
+        b.ToTable(t => t.HasCheckConstraint("ck_ethical_walls_target", "(dossier_id IS NULL) <> (client_contact_id IS NULL)"));
+    }
+}

@@ -1,0 +1,35 @@
+using LegalCrm.Web.Data;
+using LegalCrm.Web.Features.Access;
+using Microsoft.EntityFrameworkCore;
+
+namespace LegalCrm.Web.Features.Dossiers;
+
+/// <summary>
+/// The one answer to "may this user see this dossier": its team (responsible lawyer and members), or everyone with
+/// <c>dossiers.read.all</c> — never someone behind an ethical wall, which beats every other rule. Every list, search,
+/// client page section, download and export of dossier data starts from <see cref="Visible"/>, so a restricted dossier
+/// cannot leak through a count or a search hit (professional secrecy, Advocatenwet art. 10a/11a).
+/// </summary>
+public sealed class DossierAccess(CrmDbContext db, CurrentUser me)
+{
+    public IQueryable<Dossier> Visible() => Filter(me.Has(Permissions.DossiersReadAll));
+
+    /// <summary>The dossiers whose team the user is in ("my dossiers"), walls still applying.</summary>
+    public IQueryable<Dossier> Mine() => Filter(readAll: false);
+
+    public Task<bool> CanSeeAsync(Guid dossierId, CancellationToken ct = default) => Visible().AnyAsync(d => d.Id == dossierId, ct);
+
+    private IQueryable<Dossier> Filter(bool readAll)
+    {
+        if (me.UserId is not { } user || !me.Has(Permissions.DossiersRead))
+        {
+            return db.Dossiers.Where(d => false);
+        }
+
+        return db.Dossiers.Where(d =>
+            (readAll || d.ResponsibleLawyerId == user || d.Members.Any(m => m.UserId == user))
+            && !db.EthicalWalls.Any(w => w.UserId == user
+                && (w.DossierId == d.Id
+                    || (w.ClientContactId != null && d.Parties.Any(p => p.Role == PartyRole.Client && p.ContactId == w.ClientContactId)))));
+    }
+}
