@@ -67,6 +67,15 @@ public class CrmAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         return new TestFirm(created.FirmId, name, users);
     }
 
+    /// <summary>Adds another user with a built-in role to a firm (e-mail "{key}-{role}@…").</summary>
+    public async Task<TestUser> AddUserAsync(TestFirm firm, string roleKey, string key)
+    {
+        await using var scope = FirmScope(firm.Id);
+        var domain = firm.Users[BuiltInRoles.Admin].Email.Split('@')[1];
+        var user = await scope.ServiceProvider.GetRequiredService<FirmProvisioning>().CreateUserAsync($"{key}-{roleKey}@{domain}", $"{key} {roleKey}", roleKey, Password);
+        return new TestUser(user.Id, user.Email!, roleKey);
+    }
+
     /// <summary>A service scope working for one firm, as a job would.</summary>
     public AsyncServiceScope FirmScope(Guid firmId)
     {

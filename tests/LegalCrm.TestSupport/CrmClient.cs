@@ -53,6 +53,21 @@ public sealed class CrmClient(HttpClient http) : IDisposable
             values.Add(new(input.Name!, input.Value));
         }
 
+        // As a browser does: a select sends its selected (or first) option, a textarea its text.
+        foreach (var select in form.QuerySelectorAll<IHtmlSelectElement>("select[name]").Where(s => !fields.ContainsKey(s.Name!)))
+        {
+            var option = select.SelectedOptions.Length > 0 ? select.SelectedOptions[0] : select.Options.Length > 0 ? select.Options[0] : null;
+            if (option is not null)
+            {
+                values.Add(new(select.Name!, option.Value));
+            }
+        }
+
+        foreach (var area in form.QuerySelectorAll<IHtmlTextAreaElement>("textarea[name]").Where(t => !fields.ContainsKey(t.Name!)))
+        {
+            values.Add(new(area.Name!, area.Value));
+        }
+
         values.AddRange(fields.Select(f => new KeyValuePair<string, string>(f.Key, f.Value)));
         if (extra is not null)
         {

@@ -26,6 +26,8 @@ public sealed class PermissionMatrixTests(CrmAppFactory app) : IClassFixture<Crm
             ("/Clients", [BuiltInRoles.Admin, BuiltInRoles.Lawyer, BuiltInRoles.Assistant, BuiltInRoles.PrivacyOfficer, BuiltInRoles.ReadOnly]),
             ("/Clients/Edit?kind=Person", [BuiltInRoles.Admin, BuiltInRoles.Lawyer, BuiltInRoles.Assistant]),
             ("/Clients/Import", [BuiltInRoles.Admin, BuiltInRoles.Assistant]),
+            ("/Dossiers", [BuiltInRoles.Admin, BuiltInRoles.Lawyer, BuiltInRoles.Assistant, BuiltInRoles.ReadOnly]),
+            ("/Dossiers/New", [BuiltInRoles.Admin, BuiltInRoles.Lawyer, BuiltInRoles.Assistant]),
             ("/Access/Users", [BuiltInRoles.Admin]),
             ("/Access/Users/Invite", [BuiltInRoles.Admin]),
             ("/Access/Settings", [BuiltInRoles.Admin]),

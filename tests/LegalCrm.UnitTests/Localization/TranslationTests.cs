@@ -80,6 +80,16 @@ public sealed partial class TranslationTests
         keys.UnionWith(Enum.GetNames<MarketingPurpose>().Select(k => "purpose:" + k));
         keys.UnionWith(Enum.GetNames<ConsentChannel>().Select(k => "channel:" + k));
         keys.Add(ContactImportJob.FailedMessage);
+        keys.UnionWith(Enum.GetNames<LegalCrm.Web.Features.Dossiers.DossierStatus>().Select(k => "status:" + k));
+        keys.UnionWith(Enum.GetNames<LegalCrm.Web.Features.Dossiers.FeeArrangement>().Select(k => "fee:" + k));
+        keys.UnionWith(Enum.GetNames<LegalCrm.Web.Features.Dossiers.PartyRole>().Select(k => "role:" + k));
+        keys.UnionWith(["step:Open", "step:Closed", "step:Archived", "step:Reopen", "step-confirm:Closed", "step-confirm:Archived"]);
+        // DossierLifecycle refuses steps with English messages the page translates.
+        foreach (Match m in LifecycleMessage().Matches(File.ReadAllText(Path.Combine(WebProject, "Features", "Dossiers", "DossierLifecycle.cs"))))
+        {
+            keys.Add(m.Groups[1].Value);
+        }
+
         // Import files and rows are refused with English messages the pages translate.
         foreach (var file in new[] { "ImportFileReader.cs", "VCardReader.cs", "ImportRows.cs", "ContactImportPlanner.cs" })
         {
@@ -128,6 +138,9 @@ public sealed partial class TranslationTests
 
     [GeneratedRegex(""""(?:ImportFileException|ImportProblem|Problem<?[A-Za-z?]*>?)\((?:[^"]*?, )?"([^"]+)"""")]
     private static partial Regex ImportMessage();
+
+    [GeneratedRegex("""return "([^"]+)";""")]
+    private static partial Regex LifecycleMessage();
 
     [GeneratedRegex("^[a-z]+:")]
     private static partial Regex NamedKey();

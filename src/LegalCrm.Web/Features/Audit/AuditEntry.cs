@@ -54,11 +54,12 @@ public static class AuditActions
     public const string Export = "export";
     public const string Merge = "merge";
     public const string Import = "import";
+    public const string View = "view";
 
     public static readonly IReadOnlyList<string> All =
     [
         Insert, Update, Delete, SignInSucceeded, SignInFailed, SignInLockedOut, SignInTwoFactorRequired,
-        SignInTwoFactorFailed, SignInRecoveryCodeUsed, SignOut, PasswordResetRequested, PasswordReset, Export, Merge, Import,
+        SignInTwoFactorFailed, SignInRecoveryCodeUsed, SignOut, PasswordResetRequested, PasswordReset, Export, Merge, Import, View,
     ];
 }
 

@@ -16,7 +16,7 @@ namespace LegalCrm.Web.Features.Clients;
 /// the sections later features fill, and the history of every change from the audit trail.
 /// </summary>
 [RequirePermission(Permissions.ClientsRead)]
-public sealed class DetailsModel(CrmDbContext db, CurrentUser me, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class DetailsModel(CrmDbContext db, Dossiers.DossierAccess dossiers, AuditReadable readable, CurrentUser me, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -42,6 +42,9 @@ public sealed class DetailsModel(CrmDbContext db, CurrentUser me, TimeProvider c
     public IEnumerable<SelectListItem> RelationshipKinds => EnumOptions.For<RelationshipKind>(l, "relationship:");
 
     public IReadOnlyList<MarketingConsent> Consents { get; private set; } = [];
+
+    /// <summary>The dossiers this contact is a party in, as far as the user may see them (<see cref="Dossiers.DossierAccess"/>).</summary>
+    public IReadOnlyList<DossierRow> DossierRoles { get; private set; } = [];
 
     public IEnumerable<SelectListItem> Purposes => EnumOptions.For<MarketingPurpose>(l, "purpose:");
 
@@ -254,6 +257,13 @@ public sealed class DetailsModel(CrmDbContext db, CurrentUser me, TimeProvider c
             .OrderBy(r => r.OtherName, StringComparer.CurrentCulture)
             .ToList();
 
+        DossierRoles = await dossiers.Visible()
+            .SelectMany(d => d.Parties.Where(p => p.ContactId == Id), (d, p) => new { d.Id, d.Number, d.Title, d.Status, p.Role })
+            .OrderByDescending(r => r.Number)
+            .Take(100)
+            .Select(r => new DossierRow(r.Id, r.Number, r.Title, r.Status, r.Role))
+            .ToListAsync();
+
         Consents = await db.MarketingConsents.AsNoTracking().Where(m => m.ContactId == Id)
             .OrderBy(m => m.WithdrawnOn != null).ThenBy(m => m.Purpose).ThenByDescending(m => m.GivenOn)
             .ToListAsync();
@@ -266,16 +276,17 @@ public sealed class DetailsModel(CrmDbContext db, CurrentUser me, TimeProvider c
                 .Select(c => (c.Id, c.DisplayName)).ToList();
         }
 
-        History = (await db.AuditEntries.AsNoTracking()
+        var entries = (await db.AuditEntries.AsNoTracking()
                 .Where(a => a.SubjectId == Id)
                 .OrderByDescending(a => a.OccurredAt).ThenByDescending(a => a.Id)
                 .Take(50)
                 .Select(a => new { a.OccurredAt, a.ActorName, a.Action, a.EntityType, a.Changes })
                 .ToListAsync())
-            .Select(a => new HistoryRow(a.OccurredAt, a.ActorName, a.Action, a.EntityType, AuditChanges.Parse(a.Changes)
-                .Where(f => !HiddenInHistory.Contains(f.Name))
-                .ToList()))
+            .Select(a => (Entry: a, Fields: (IReadOnlyList<AuditChanges.Field>)AuditChanges.Parse(a.Changes).Where(f => !HiddenInHistory.Contains(f.Name)).ToList()))
+            .Where(a => a.Entry.Action != AuditActions.Update || a.Fields.Count > 0)
             .ToList();
+        var fields = await readable.ResolveAsync(entries.Select(e => e.Fields).ToList());
+        History = entries.Select((e, i) => new HistoryRow(e.Entry.OccurredAt, e.Entry.ActorName, e.Entry.Action, e.Entry.EntityType, fields[i])).ToList();
         return true;
     }
 
@@ -286,6 +297,8 @@ public sealed class DetailsModel(CrmDbContext db, CurrentUser me, TimeProvider c
         nameof(Contact.CreatedAt), "Id", "ContactId", nameof(ContactEmail.NormalizedAddress), nameof(ContactRelationship.FromContactId),
         nameof(ContactRelationship.ToContactId),
     ];
+
+    public sealed record DossierRow(Guid Id, string Number, string Title, Dossiers.DossierStatus Status, Dossiers.PartyRole Role);
 
     public sealed record RelationshipRow(Guid Id, string Label, Guid OtherId, string OtherName, DateOnly? StartDate, DateOnly? EndDate);
 

@@ -19,6 +19,10 @@ public sealed class DossierAccess(CrmDbContext db, CurrentUser me)
 
     public Task<bool> CanSeeAsync(Guid dossierId, CancellationToken ct = default) => Visible().AnyAsync(d => d.Id == dossierId, ct);
 
+    /// <summary>Changing a dossier takes <c>dossiers.write</c> and a place in its team: seeing all is not working on all.</summary>
+    public Task<bool> CanEditAsync(Guid dossierId, CancellationToken ct = default) =>
+        me.Has(Permissions.DossiersWrite) ? Mine().AnyAsync(d => d.Id == dossierId, ct) : Task.FromResult(false);
+
     private IQueryable<Dossier> Filter(bool readAll)
     {
         if (me.UserId is not { } user || !me.Has(Permissions.DossiersRead))

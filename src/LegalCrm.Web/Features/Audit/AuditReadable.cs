@@ -1,0 +1,61 @@
+using LegalCrm.Web.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace LegalCrm.Web.Features.Audit;
+
+/// <summary>
+/// Makes audit fields readable for a history: ids of contacts and users become their names (as far as the firm still
+/// has them), and enum values their label in the user's language. Two queries for a whole page of history.
+/// </summary>
+public sealed class AuditReadable(CrmDbContext db, IStringLocalizer<SharedResource> l)
+{
+    private static readonly Dictionary<string, string> EnumPrefixes = new(StringComparer.Ordinal)
+    {
+        ["Role"] = "role:",
+        ["Status"] = "status:",
+        ["To"] = "status:",
+        ["From"] = "status:",
+        ["FeeArrangement"] = "fee:",
+        ["LawfulBasis"] = "basis:",
+        ["Purpose"] = "purpose:",
+        ["Channel"] = "channel:",
+    };
+
+    private static readonly HashSet<string> ContactFields = new(StringComparer.Ordinal) { "ContactId", "FromContactId", "ToContactId", "ClientContactId" };
+
+    private static readonly HashSet<string> UserFields = new(StringComparer.Ordinal) { "UserId", "ResponsibleLawyerId", "ByUserId" };
+
+    public async Task<List<IReadOnlyList<AuditChanges.Field>>> ResolveAsync(IReadOnlyList<IReadOnlyList<AuditChanges.Field>> rows, CancellationToken ct = default)
+    {
+        var contactIds = Ids(rows, ContactFields);
+        var userIds = Ids(rows, UserFields);
+        var contacts = contactIds.Count == 0 ? [] : await db.Contacts.AsNoTracking().Where(c => contactIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.DisplayName, ct);
+        var users = userIds.Count == 0 ? [] : await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+
+        string? Readable(string field, string? value)
+        {
+            if (value is null)
+            {
+                return null;
+            }
+
+            if (Guid.TryParse(value, out var id) && (ContactFields.Contains(field) ? contacts : UserFields.Contains(field) ? users : null) is { } names)
+            {
+                return names.GetValueOrDefault(id, value);
+            }
+
+            return EnumPrefixes.TryGetValue(field, out var prefix) && l[prefix + value] is { ResourceNotFound: false } label ? label.Value : value;
+        }
+
+        return rows.Select(fields => (IReadOnlyList<AuditChanges.Field>)fields.Select(f => f with { Old = Readable(f.Name, f.Old), New = Readable(f.Name, f.New) }).ToList()).ToList();
+    }
+
+    private static List<Guid> Ids(IEnumerable<IReadOnlyList<AuditChanges.Field>> rows, HashSet<string> fields) =>
+        rows.SelectMany(r => r).Where(f => fields.Contains(f.Name))
+            .SelectMany(f => new[] { f.Old, f.New })
+            .Select(v => Guid.TryParse(v, out var id) ? id : Guid.Empty)
+            .Where(id => id != Guid.Empty)
+            .Distinct()
+            .ToList();
+}

@@ -1,0 +1,286 @@
+using LegalCrm.Web.Data;
+using LegalCrm.Web.Features.Access;
+using LegalCrm.Web.Features.Audit;
+using LegalCrm.Web.Features.Clients;
+using LegalCrm.Web.Features.Shared;
+using LegalCrm.Web.Infrastructure.Time;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace LegalCrm.Web.Features.Dossiers;
+
+/// <summary>
+/// The dossier page: status and its next steps, parties, team and the history. Only for those <see cref="DossierAccess"/>
+/// lets see it; anyone else gets "not found", so not even the dossier's existence leaks. Every opening is logged.
+/// </summary>
+[RequirePermission(Permissions.DossiersRead)]
+public sealed class DetailsModel(CrmDbContext db, DossierAccess access, CurrentUser me, AuditEvents audit, AuditReadable readable, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public Guid Id { get; set; }
+
+    /// <summary>Searching for a contact to add as a party.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Party { get; set; }
+
+    public Dossier Dossier { get; private set; } = null!;
+
+    public string? LawyerName { get; private set; }
+
+    public IReadOnlyList<PartyRow> Parties { get; private set; } = [];
+
+    public IReadOnlyList<(Guid Id, string Name)> Team { get; private set; } = [];
+
+    public IReadOnlyList<(Guid Id, string Name)> Addable { get; private set; } = [];
+
+    public IReadOnlyList<(Guid Id, string Name)> PartyCandidates { get; private set; } = [];
+
+    public IReadOnlyList<HistoryRow> History { get; private set; } = [];
+
+    public bool CanEdit { get; private set; }
+
+    public bool CanClose => me.Has(Permissions.DossiersClose);
+
+    public IEnumerable<SelectListItem> Roles => EnumOptions.For<PartyRole>(l, "role:");
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (!await LoadAsync())
+        {
+            return NotFound();
+        }
+
+        audit.Add(AuditActions.View, nameof(Dossier), Id.ToString(), null, Dossier.AuditSubject);
+        await db.SaveChangesAsync();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAddPartyAsync(Guid contactId, PartyRole role, DateOnly? startDate)
+    {
+        if (await EditableAsync() is { } refused)
+        {
+            return refused;
+        }
+
+        if (!Enum.IsDefined(role) || !await db.Contacts.AnyAsync(c => c.Id == contactId))
+        {
+            return NotFound();
+        }
+
+        if (await db.Set<DossierParty>().AnyAsync(p => p.DossierId == Id && p.ContactId == contactId && p.Role == role))
+        {
+            ModelState.AddModelError(string.Empty, l["This contact is already a party in this role."]);
+            return Page();
+        }
+
+        db.Add(new DossierParty { DossierId = Id, ContactId = contactId, Role = role, StartDate = startDate ?? AmsterdamTime.Today(clock) });
+        await TouchAsync();
+        TempData["Status"] = l["The party has been added."].Value;
+        return RedirectToPage(new { Id });
+    }
+
+    public async Task<IActionResult> OnPostRemovePartyAsync(Guid partyId)
+    {
+        if (await EditableAsync() is { } refused)
+        {
+            return refused;
+        }
+
+        var party = await db.Set<DossierParty>().SingleOrDefaultAsync(p => p.Id == partyId && p.DossierId == Id);
+        if (party is null)
+        {
+            return NotFound();
+        }
+
+        if (party.Role == PartyRole.Client && !await db.Set<DossierParty>().AnyAsync(p => p.DossierId == Id && p.Role == PartyRole.Client && p.Id != partyId))
+        {
+            ModelState.AddModelError(string.Empty, l["A dossier needs at least one client."]);
+            return Page();
+        }
+
+        db.Remove(party);
+        await TouchAsync();
+        TempData["Status"] = l["The party has been removed."].Value;
+        return RedirectToPage(new { Id });
+    }
+
+    public async Task<IActionResult> OnPostAddMemberAsync(Guid userId)
+    {
+        if (await EditableAsync() is { } refused)
+        {
+            return refused;
+        }
+
+        if (!await db.Users.AnyAsync(u => u.Id == userId && u.DisabledAt == null))
+        {
+            return NotFound();
+        }
+
+        if (userId != Dossier.ResponsibleLawyerId && !await db.Set<DossierMember>().AnyAsync(m => m.DossierId == Id && m.UserId == userId))
+        {
+            db.Add(new DossierMember { DossierId = Id, UserId = userId });
+            await TouchAsync();
+        }
+
+        TempData["Status"] = l["The team has been changed."].Value;
+        return RedirectToPage(new { Id });
+    }
+
+    public async Task<IActionResult> OnPostRemoveMemberAsync(Guid userId)
+    {
+        if (await EditableAsync() is { } refused)
+        {
+            return refused;
+        }
+
+        var member = await db.Set<DossierMember>().SingleOrDefaultAsync(m => m.DossierId == Id && m.UserId == userId);
+        if (member is not null)
+        {
+            db.Remove(member);
+            await TouchAsync();
+        }
+
+        TempData["Status"] = l["The team has been changed."].Value;
+        return RedirectToPage(new { Id });
+    }
+
+    public async Task<IActionResult> OnPostChangeStatusAsync(DossierStatus to, string? reason)
+    {
+        if (!await LoadAsync())
+        {
+            return NotFound();
+        }
+
+        var closing = to is DossierStatus.Closed or DossierStatus.Archived || Dossier.Status is DossierStatus.Closed;
+        if (!await access.CanEditAsync(Id) || (closing && !CanClose))
+        {
+            return Forbid();
+        }
+
+        // Conflict checks arrive with the conflict-check feature; until a check has cleared, a dossier cannot open.
+        if (DossierLifecycle.Refusal(Dossier.Status, to, reason, conflictCleared: false) is { } refusal)
+        {
+            ModelState.AddModelError(string.Empty, l[refusal]);
+            return Page();
+        }
+
+        var dossier = await db.Dossiers.SingleAsync(d => d.Id == Id);
+        var now = clock.GetUtcNow();
+        db.DossierStatusChanges.Add(new DossierStatusChange
+        {
+            DossierId = Id,
+            From = dossier.Status,
+            To = to,
+            At = now,
+            ByUserId = me.UserId,
+            ByName = me.DisplayName ?? me.ActorName,
+            Reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(),
+        });
+        if (to == DossierStatus.Open)
+        {
+            dossier.OpenedOn ??= AmsterdamTime.Today(clock);
+        }
+
+        if (to == DossierStatus.Closed)
+        {
+            dossier.ClosedOn = AmsterdamTime.Today(clock);
+        }
+        else if (to == DossierStatus.Open)
+        {
+            dossier.ClosedOn = null;
+        }
+
+        dossier.Status = to;
+        dossier.UpdatedAt = now;
+        dossier.UpdatedBy = me.DisplayName ?? me.ActorName;
+        await db.SaveChangesAsync();
+        TempData["Status"] = l["The dossier is now: {0}.", l["status:" + to].Value].Value;
+        return RedirectToPage(new { Id });
+    }
+
+    /// <summary>Null when the user may change this dossier now; otherwise the answer to give.</summary>
+    private async Task<IActionResult?> EditableAsync()
+    {
+        if (!await LoadAsync())
+        {
+            return NotFound();
+        }
+
+        if (!CanEdit)
+        {
+            if (Dossier.IsReadOnly && await access.CanEditAsync(Id))
+            {
+                ModelState.AddModelError(string.Empty, l["This dossier is closed and can no longer be changed. Reopen it first, with a reason."]);
+                return Page();
+            }
+
+            return Forbid();
+        }
+
+        return null;
+    }
+
+    private async Task TouchAsync()
+    {
+        var dossier = await db.Dossiers.SingleAsync(d => d.Id == Id);
+        dossier.UpdatedAt = clock.GetUtcNow();
+        dossier.UpdatedBy = me.DisplayName ?? me.ActorName;
+        await db.SaveChangesAsync();
+    }
+
+    private async Task<bool> LoadAsync()
+    {
+        var dossier = await access.Visible().AsNoTracking().SingleOrDefaultAsync(d => d.Id == Id);
+        if (dossier is null)
+        {
+            return false;
+        }
+
+        Dossier = dossier;
+        CanEdit = !dossier.IsReadOnly && await access.CanEditAsync(Id);
+        LawyerName = await db.Users.Where(u => u.Id == dossier.ResponsibleLawyerId).Select(u => u.DisplayName).SingleOrDefaultAsync();
+        Parties = await db.Set<DossierParty>().AsNoTracking().Where(p => p.DossierId == Id)
+            .Join(db.Contacts, p => p.ContactId, c => c.Id, (p, c) => new { p.Id, p.Role, ContactId = c.Id, c.DisplayName, c.SortKey, p.StartDate, p.EndDate })
+            .OrderBy(p => p.Role).ThenBy(p => p.SortKey)
+            .Select(p => new PartyRow(p.Id, p.Role, p.ContactId, p.DisplayName, p.StartDate, p.EndDate))
+            .ToListAsync();
+        Team = (await db.Set<DossierMember>().Where(m => m.DossierId == Id).Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { u.Id, u.DisplayName })
+                .OrderBy(u => u.DisplayName).ToListAsync())
+            .Select(u => (u.Id, u.DisplayName)).ToList();
+        if (CanEdit)
+        {
+            Addable = (await UserOptions.ActiveAsync(db)).Where(u => u.Id != dossier.ResponsibleLawyerId && Team.All(t => t.Id != u.Id)).ToList();
+            if (!string.IsNullOrWhiteSpace(Party) && Party.Trim().Length <= 200)
+            {
+                var terms = ContactSearch.Parse(Party);
+                PartyCandidates = (await db.Contacts.AsNoTracking().Matching(db, terms).ByRelevance(terms).Take(10).Select(c => new { c.Id, c.DisplayName }).ToListAsync())
+                    .Select(c => (c.Id, c.DisplayName)).ToList();
+            }
+        }
+
+        var entries = (await db.AuditEntries.AsNoTracking()
+                .Where(a => a.SubjectId == Id && a.Action != AuditActions.View)
+                .OrderByDescending(a => a.OccurredAt).ThenByDescending(a => a.Id)
+                .Take(100)
+                .Select(a => new { a.OccurredAt, a.ActorName, a.Action, a.EntityType, a.Changes })
+                .ToListAsync())
+            .Select(a => (Entry: a, Fields: (IReadOnlyList<AuditChanges.Field>)AuditChanges.Parse(a.Changes).Where(f => !HiddenInHistory.Contains(f.Name)).ToList()))
+            // An update that only touched bookkeeping says nothing to a reader.
+            .Where(a => a.Entry.Action != AuditActions.Update || a.Fields.Count > 0)
+            .ToList();
+        var fields = await readable.ResolveAsync(entries.Select(e => e.Fields).ToList());
+        History = entries.Select((e, i) => new HistoryRow(e.Entry.OccurredAt, e.Entry.ActorName, e.Entry.Action, e.Entry.EntityType, fields[i])).ToList();
+        return true;
+    }
+
+    private static readonly HashSet<string> HiddenInHistory =
+        ["Id", nameof(Dossier.UpdatedAt), nameof(Dossier.UpdatedBy), nameof(Dossier.Version), nameof(Dossier.CreatedAt), nameof(DossierParty.DossierId),
+         nameof(DossierStatusChange.At), nameof(DossierStatusChange.ByUserId)];
+
+    public sealed record PartyRow(Guid Id, PartyRole Role, Guid ContactId, string Name, DateOnly? StartDate, DateOnly? EndDate);
+
+    public sealed record HistoryRow(DateTimeOffset OccurredAt, string ActorName, string Action, string EntityType, IReadOnlyList<AuditChanges.Field> Fields);
+}
