@@ -5,7 +5,7 @@ namespace LegalCrm.BrowserTests;
 public sealed class DossierJourneyTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
     [Fact]
-    public async Task A_lawyer_takes_in_a_dossier_for_a_client_adds_the_opposing_party_and_cannot_open_it_before_the_conflict_check()
+    public async Task A_lawyer_takes_in_a_dossier_adds_the_opposing_party_clears_the_conflict_check_and_opens_it()
     {
         var page = await fixture.NewPageAsync();
         page.Dialog += (_, dialog) => dialog.AcceptAsync();
@@ -28,6 +28,8 @@ public sealed class DossierJourneyTests(BrowserFixture fixture) : IClassFixture<
         await page.GetByLabel("Rechtsgebied").FillAsync("Contractenrecht");
         await Screenshots.SaveAsync(page, "30-dossier-intake");
         await page.GetByTestId("create-dossier").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("no-hits")).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Aanvaring in de Waalhaven" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("dossier-status")).ToHaveTextAsync("intake");
 
         await page.GetByLabel("Partij toevoegen").FillAsync("sleepdienst");
@@ -40,6 +42,14 @@ public sealed class DossierJourneyTests(BrowserFixture fixture) : IClassFixture<
         await page.GetByTestId("step-Open").GetByRole(AriaRole.Button).ClickAsync();
         await Assertions.Expect(page.Locator(".validation-summary-errors")).ToContainTextAsync("conflictcheck");
         await Screenshots.SaveAsync(page, "31-dossier-page");
+
+        await page.GetByTestId("conflicts-link").ClickAsync();
+        await page.GetByTestId("decide-no-conflict").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("decision")).ToContainTextAsync("geen conflict");
+        await Screenshots.SaveAsync(page, "33-conflict-check");
+        await page.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("\\d{4}-\\d{4} · Aanvaring in de Waalhaven$") }).ClickAsync();
+        await page.GetByTestId("step-Open").GetByRole(AriaRole.Button).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("dossier-status")).ToHaveTextAsync("open");
 
         await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Dossiers" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("dossiers-table")).ToContainTextAsync("Aanvaring in de Waalhaven");

@@ -42,6 +42,8 @@ public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options, TenantC
 
     public DbSet<EthicalWall> EthicalWalls => Set<EthicalWall>();
 
+    public DbSet<ConflictCheck> ConflictChecks => Set<ConflictCheck>();
+
     /// <summary>ASP.NET Data Protection keys (cookies, tokens): shared by every instance, not owned by a firm.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

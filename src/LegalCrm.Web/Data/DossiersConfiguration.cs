@@ -93,3 +93,22 @@ internal sealed class EthicalWallConfiguration : IEntityTypeConfiguration<Ethica
         b.ToTable(t => t.HasCheckConstraint("ck_ethical_walls_target", "(dossier_id IS NULL) <> (client_contact_id IS NULL)"));
     }
 }
+
+internal sealed class ConflictCheckConfiguration : IEntityTypeConfiguration<ConflictCheck>
+{
+    public void Configure(EntityTypeBuilder<ConflictCheck> b)
+    {
+        b.ToTable("conflict_checks");
+        b.Property(x => x.Id).ValueGeneratedNever();
+        b.Property(x => x.RunByName).HasMaxLength(300);
+        b.Property(x => x.Searched).HasColumnType("jsonb");
+        b.Property(x => x.Hits).HasColumnType("jsonb");
+        b.Property(x => x.Decision).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.DecisionReason).HasMaxLength(1000);
+        b.Property(x => x.DecidedByName).HasMaxLength(300);
+        b.Ignore(x => x.Clears);
+        b.Ignore(x => x.AuditSubject);
+        b.HasOne<Dossier>().WithMany().HasForeignKey(x => x.DossierId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => new { x.TenantId, x.DossierId, x.RunAt });
+    }
+}

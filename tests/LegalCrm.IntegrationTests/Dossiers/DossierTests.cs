@@ -186,7 +186,7 @@ public sealed class DossierTests(CrmAppFactory app) : IClassFixture<CrmAppFactor
     {
         var response = await client.SubmitAsync($"/Dossiers/New?client={_client}", new Dictionary<string, string> { ["Input.Title"] = title });
         Assert.True(response.StatusCode == HttpStatusCode.Redirect, await response.Content.ReadAsStringAsync());
-        return Guid.Parse(response.Headers.Location!.OriginalString["/Dossiers/".Length..]);
+        return Guid.Parse(response.Headers.Location!.OriginalString.Split('/')[2]);
     }
 
     private async Task<int> CountAsync()

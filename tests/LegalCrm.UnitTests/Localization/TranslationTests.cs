@@ -83,6 +83,8 @@ public sealed partial class TranslationTests
         keys.UnionWith(Enum.GetNames<LegalCrm.Web.Features.Dossiers.DossierStatus>().Select(k => "status:" + k));
         keys.UnionWith(Enum.GetNames<LegalCrm.Web.Features.Dossiers.FeeArrangement>().Select(k => "fee:" + k));
         keys.UnionWith(Enum.GetNames<LegalCrm.Web.Features.Dossiers.PartyRole>().Select(k => "role:" + k));
+        keys.UnionWith(Enum.GetNames<LegalCrm.Web.Features.Dossiers.ConflictDecision>().Select(k => "conflict:" + k));
+        keys.UnionWith(LegalCrm.Web.Features.Dossiers.ConflictSearch.AllReasons);
         keys.UnionWith(["step:Open", "step:Closed", "step:Archived", "step:Reopen", "step-confirm:Closed", "step-confirm:Archived"]);
         // DossierLifecycle refuses steps with English messages the page translates.
         foreach (Match m in LifecycleMessage().Matches(File.ReadAllText(Path.Combine(WebProject, "Features", "Dossiers", "DossierLifecycle.cs"))))

@@ -17,7 +17,7 @@ namespace LegalCrm.Web.Features.Dossiers;
 /// lets see it; anyone else gets "not found", so not even the dossier's existence leaks. Every opening is logged.
 /// </summary>
 [RequirePermission(Permissions.DossiersRead)]
-public sealed class DetailsModel(CrmDbContext db, DossierAccess access, CurrentUser me, AuditEvents audit, AuditReadable readable, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class DetailsModel(CrmDbContext db, DossierAccess access, ConflictSearch conflicts, CurrentUser me, AuditEvents audit, AuditReadable readable, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -43,6 +43,9 @@ public sealed class DetailsModel(CrmDbContext db, DossierAccess access, CurrentU
     public bool CanEdit { get; private set; }
 
     public bool CanClose => me.Has(Permissions.DossiersClose);
+
+    /// <summary>The latest conflict check: the dossier can open when it found no conflict or its conflict was waived.</summary>
+    public ConflictCheck? LatestCheck { get; private set; }
 
     public IEnumerable<SelectListItem> Roles => EnumOptions.For<PartyRole>(l, "role:");
 
@@ -78,7 +81,12 @@ public sealed class DetailsModel(CrmDbContext db, DossierAccess access, CurrentU
 
         db.Add(new DossierParty { DossierId = Id, ContactId = contactId, Role = role, StartDate = startDate ?? AmsterdamTime.Today(clock) });
         await TouchAsync();
-        TempData["Status"] = l["The party has been added."].Value;
+
+        // Every new party is checked at once; the new check needs a decision before the dossier can open.
+        var check = await conflicts.RunAsync(Id);
+        TempData["Status"] = (check.HitCount == 0
+            ? l["The party has been added. The conflict check found nothing."]
+            : l["The party has been added. The conflict check found {0} hits: look at them before going on.", check.HitCount]).Value;
         return RedirectToPage(new { Id });
     }
 
@@ -160,8 +168,7 @@ public sealed class DetailsModel(CrmDbContext db, DossierAccess access, CurrentU
             return Forbid();
         }
 
-        // Conflict checks arrive with the conflict-check feature; until a check has cleared, a dossier cannot open.
-        if (DossierLifecycle.Refusal(Dossier.Status, to, reason, conflictCleared: false) is { } refusal)
+        if (DossierLifecycle.Refusal(Dossier.Status, to, reason, LatestCheck?.Clears == true) is { } refusal)
         {
             ModelState.AddModelError(string.Empty, l[refusal]);
             return Page();
@@ -247,6 +254,7 @@ public sealed class DetailsModel(CrmDbContext db, DossierAccess access, CurrentU
             .OrderBy(p => p.Role).ThenBy(p => p.SortKey)
             .Select(p => new PartyRow(p.Id, p.Role, p.ContactId, p.DisplayName, p.StartDate, p.EndDate))
             .ToListAsync();
+        LatestCheck = await db.ConflictChecks.AsNoTracking().Where(c => c.DossierId == Id).OrderByDescending(c => c.RunAt).FirstOrDefaultAsync();
         Team = (await db.Set<DossierMember>().Where(m => m.DossierId == Id).Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { u.Id, u.DisplayName })
                 .OrderBy(u => u.DisplayName).ToListAsync())
             .Select(u => (u.Id, u.DisplayName)).ToList();

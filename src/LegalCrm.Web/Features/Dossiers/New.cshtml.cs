@@ -17,7 +17,7 @@ namespace LegalCrm.Web.Features.Dossiers;
 /// a sequence per year without gaps) and starts in Intake; it opens after the conflict check.
 /// </summary>
 [RequirePermission(Permissions.DossiersWrite)]
-public sealed class NewModel(CrmDbContext db, NumberSequences numbers, CurrentUser me, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class NewModel(CrmDbContext db, NumberSequences numbers, ConflictSearch conflicts, CurrentUser me, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -101,9 +101,12 @@ public sealed class NewModel(CrmDbContext db, NumberSequences numbers, CurrentUs
         db.Dossiers.Add(dossier);
         db.DossierStatusChanges.Add(new DossierStatusChange { DossierId = dossier.Id, To = DossierStatus.Intake, At = now, ByUserId = me.UserId, ByName = me.DisplayName ?? me.ActorName });
         await db.SaveChangesAsync();
+
+        // The conflict check runs at intake (and again for every party added); its record is kept with the dossier.
+        var check = await conflicts.RunAsync(dossier.Id);
         await transaction.CommitAsync();
-        TempData["Status"] = l["Dossier {0} has been created. Run the conflict check before opening it.", dossier.Number].Value;
-        return Redirect($"/Dossiers/{dossier.Id}");
+        TempData["Status"] = l["Dossier {0} has been created; the conflict check found {1} hits. Record its decision before opening the dossier.", dossier.Number, check.HitCount].Value;
+        return Redirect($"/Dossiers/{dossier.Id}/Conflicts");
     }
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

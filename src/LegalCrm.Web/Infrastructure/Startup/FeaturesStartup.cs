@@ -16,6 +16,7 @@ public static class FeaturesStartup
         services.AddScoped<IContactLinks, MarketingConsentLinks>();
         services.AddScoped<IContactLinks, DossierPartyLinks>();
         services.AddScoped<DossierAccess>();
+        services.AddScoped<ConflictSearch>();
         services.AddScoped<Features.Audit.AuditReadable>();
         return services;
     }

@@ -11,6 +11,13 @@
     }
   });
 
+  // <button data-print> prints the page (the print style sheet leaves navigation and forms out).
+  document.addEventListener("click", function (event) {
+    if (event.target.closest && event.target.closest("[data-print]")) {
+      window.print();
+    }
+  });
+
   // A file input with data-max-bytes refuses a file that is too large before it is uploaded (the server checks too).
   document.addEventListener("change", function (event) {
     var input = event.target;

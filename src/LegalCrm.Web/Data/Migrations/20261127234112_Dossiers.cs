@@ -62,6 +62,36 @@ namespace LegalCrm.Web.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "conflict_checks",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    tenant_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    dossier_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    run_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    run_by_user_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    run_by_name = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    searched = table.Column<string>(type: "jsonb", nullable: false),
+                    hits = table.Column<string>(type: "jsonb", nullable: false),
+                    hit_count = table.Column<int>(type: "integer", nullable: false),
+                    decision = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    decision_reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    decided_by_user_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    decided_by_name = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    decided_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_conflict_checks", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_conflict_checks_dossiers_dossier_id",
+                        column: x => x.dossier_id,
+                        principalTable: "dossiers",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "dossier_members",
                 columns: table => new
                 {
@@ -179,6 +209,16 @@ namespace LegalCrm.Web.Data.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "ix_conflict_checks_dossier_id",
+                table: "conflict_checks",
+                column: "dossier_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_conflict_checks_tenant_id_dossier_id_run_at",
+                table: "conflict_checks",
+                columns: new[] { "tenant_id", "dossier_id", "run_at" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_dossier_members_dossier_id",
                 table: "dossier_members",
                 column: "dossier_id");
@@ -275,6 +315,9 @@ namespace LegalCrm.Web.Data.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "conflict_checks");
+
             migrationBuilder.DropTable(
                 name: "dossier_members");
 

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace LegalCrm.Web.Data.Migrations
 {
     [DbContext(typeof(CrmDbContext))]
-    [Migration("20261127231616_Dossiers")]
+    [Migration("20261127234112_Dossiers")]
     partial class Dossiers
     {
         /// <inheritdoc />
@@ -1101,6 +1101,84 @@ namespace LegalCrm.Web.Data.Migrations
                     b.ToTable("marketing_consents", (string)null);
                 });
 
+            modelBuilder.Entity("LegalCrm.Web.Features.Dossiers.ConflictCheck", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedByName")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("decided_by_name");
+
+                    b.Property<Guid?>("DecidedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("decided_by_user_id");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("decision");
+
+                    b.Property<string>("DecisionReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("decision_reason");
+
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("dossier_id");
+
+                    b.Property<int>("HitCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("hit_count");
+
+                    b.Property<string>("Hits")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("hits");
+
+                    b.Property<DateTimeOffset>("RunAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("run_at");
+
+                    b.Property<string>("RunByName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("run_by_name");
+
+                    b.Property<Guid?>("RunByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("run_by_user_id");
+
+                    b.Property<string>("Searched")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("searched");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_conflict_checks");
+
+                    b.HasIndex("DossierId")
+                        .HasDatabaseName("ix_conflict_checks_dossier_id");
+
+                    b.HasIndex("TenantId", "DossierId", "RunAt")
+                        .HasDatabaseName("ix_conflict_checks_tenant_id_dossier_id_run_at");
+
+                    b.ToTable("conflict_checks", (string)null);
+                });
+
             modelBuilder.Entity("LegalCrm.Web.Features.Dossiers.Dossier", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1650,6 +1728,16 @@ namespace LegalCrm.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_marketing_consents_contacts_contact_id");
+                });
+
+            modelBuilder.Entity("LegalCrm.Web.Features.Dossiers.ConflictCheck", b =>
+                {
+                    b.HasOne("LegalCrm.Web.Features.Dossiers.Dossier", null)
+                        .WithMany()
+                        .HasForeignKey("DossierId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_conflict_checks_dossiers_dossier_id");
                 });
 
             modelBuilder.Entity("LegalCrm.Web.Features.Dossiers.Dossier", b =>
