@@ -171,6 +171,44 @@ public sealed class DossierTests(CrmAppFactory app) : IClassFixture<CrmAppFactor
     }
 
     [Fact]
+    public async Task Editing_keeps_what_others_saved_in_the_meantime()
+    {
+        using var lawyer = await app.SignedInAsync(_firm.Lawyer);
+        var id = await CreateAsync(lawyer, "Eerste titel");
+        var mine = (IHtmlFormElement)(await lawyer.GetDocumentAsync($"/Dossiers/{id}/Edit")).QuerySelector("[data-testid=dossier-edit]")!;
+        var theirs = (IHtmlFormElement)(await lawyer.GetDocumentAsync($"/Dossiers/{id}/Edit")).QuerySelector("[data-testid=dossier-edit]")!;
+
+        var first = await lawyer.PostFormAsync(theirs, $"/Dossiers/{id}/Edit", new Dictionary<string, string> { ["Input.Title"] = "Tweede titel", ["Input.CourtCaseNumbers"] = "C/13/123456 / HA ZA 26-1" });
+        var second = await lawyer.PostFormAsync(mine, $"/Dossiers/{id}/Edit", new Dictionary<string, string> { ["Input.Title"] = "Derde titel" });
+
+        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.Contains("terwijl u het bewerkte", (await CrmClient.ParseAsync(second)).QuerySelector(".validation-summary-errors")!.TextContent, StringComparison.Ordinal);
+        await using var scope = app.FirmScope(_firm.Id);
+        var dossier = await scope.ServiceProvider.GetRequiredService<CrmDbContext>().Dossiers.SingleAsync(d => d.Id == id);
+        Assert.Equal(("Tweede titel", "C/13/123456 / HA ZA 26-1"), (dossier.Title, dossier.CourtCaseNumbers));
+    }
+
+    [Fact]
+    public async Task Who_viewed_a_dossier_or_a_client_page_is_recorded_and_shown_to_the_audit_roles_only()
+    {
+        using var lawyer = await app.SignedInAsync(_firm.Lawyer);
+        var id = await CreateAsync(lawyer, "Ingezien");
+        await lawyer.GetAsync($"/Dossiers/{id}");
+        await lawyer.GetAsync($"/Clients/{_client}");
+        using var admin = await app.SignedInAsync(_firm.Admin);
+
+        var dossierViews = (await admin.GetDocumentAsync($"/Audit?subject={id}&action=view")).Body!.TextContent;
+        var clientViews = (await admin.GetDocumentAsync($"/Audit?subject={_client}&action=view")).Body!.TextContent;
+
+        Assert.Contains(_firm.Lawyer.Email, dossierViews, StringComparison.Ordinal);
+        Assert.Contains(_firm.Lawyer.Email, clientViews, StringComparison.Ordinal);
+        Assert.NotNull((await admin.GetDocumentAsync($"/Dossiers/{id}")).QuerySelector("[data-testid=who-viewed]"));
+        Assert.Null((await lawyer.GetDocumentAsync($"/Dossiers/{id}")).QuerySelector("[data-testid=who-viewed]"));
+        Assert.Equal(HttpStatusCode.Forbidden, (await lawyer.GetAsync($"/Audit?subject={id}&action=view")).StatusCode);
+    }
+
+    [Fact]
     public async Task Another_firm_cannot_open_a_dossier()
     {
         using var lawyer = await app.SignedInAsync(_firm.Lawyer);

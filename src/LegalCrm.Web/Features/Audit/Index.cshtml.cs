@@ -27,6 +27,10 @@ public sealed class IndexModel(CrmDbContext db, IStringLocalizer<SharedResource>
     [BindProperty(SupportsGet = true, Name = "action")]
     public string? ActionFilter { get; set; }
 
+    /// <summary>One record's trail (a contact, a dossier), e.g. "who viewed this".</summary>
+    [BindProperty(SupportsGet = true)]
+    public Guid? Subject { get; set; }
+
     [BindProperty(SupportsGet = true)]
     public DateOnly? From { get; set; }
 
@@ -65,6 +69,11 @@ public sealed class IndexModel(CrmDbContext db, IStringLocalizer<SharedResource>
         if (!string.IsNullOrEmpty(Entity))
         {
             query = query.Where(a => a.EntityType == Entity);
+        }
+
+        if (Subject is { } subject)
+        {
+            query = query.Where(a => a.SubjectId == subject);
         }
 
         if (!string.IsNullOrEmpty(ActionFilter))

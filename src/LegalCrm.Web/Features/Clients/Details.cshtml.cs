@@ -16,7 +16,7 @@ namespace LegalCrm.Web.Features.Clients;
 /// the sections later features fill, and the history of every change from the audit trail.
 /// </summary>
 [RequirePermission(Permissions.ClientsRead)]
-public sealed class DetailsModel(CrmDbContext db, Dossiers.DossierAccess dossiers, AuditReadable readable, CurrentUser me, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class DetailsModel(CrmDbContext db, Dossiers.DossierAccess dossiers, AuditReadable readable, AuditEvents audit, CurrentUser me, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -53,7 +53,18 @@ public sealed class DetailsModel(CrmDbContext db, Dossiers.DossierAccess dossier
     /// <summary>Withdrawing consent must stay possible, also for a restricted contact (art. 7(3)).</summary>
     public bool CanWithdrawConsent => me.Has(Permissions.ClientsWrite);
 
-    public async Task<IActionResult> OnGetAsync() => await LoadAsync() ? Page() : NotFound();
+    /// <summary>Opening a contact's page is recorded (who, when), so the firm can answer "who viewed this".</summary>
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (!await LoadAsync())
+        {
+            return NotFound();
+        }
+
+        audit.Add(AuditActions.View, nameof(Contact), Id.ToString(), null, Contact.AuditSubject);
+        await db.SaveChangesAsync();
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostLinkAsync(Guid otherId, RelationshipKind kind, DateOnly? startDate)
     {
@@ -277,7 +288,7 @@ public sealed class DetailsModel(CrmDbContext db, Dossiers.DossierAccess dossier
         }
 
         var entries = (await db.AuditEntries.AsNoTracking()
-                .Where(a => a.SubjectId == Id)
+                .Where(a => a.SubjectId == Id && a.Action != AuditActions.View)
                 .OrderByDescending(a => a.OccurredAt).ThenByDescending(a => a.Id)
                 .Take(50)
                 .Select(a => new { a.OccurredAt, a.ActorName, a.Action, a.EntityType, a.Changes })
