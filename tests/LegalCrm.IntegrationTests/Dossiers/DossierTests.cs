@@ -209,6 +209,28 @@ public sealed class DossierTests(CrmAppFactory app) : IClassFixture<CrmAppFactor
     }
 
     [Fact]
+    public async Task An_admin_puts_up_a_wall_through_the_page_and_the_lawyer_loses_access_at_once()
+    {
+        using var lawyer = await app.SignedInAsync(_firm.Lawyer);
+        var id = await CreateAsync(lawyer, "Muur via de pagina");
+        using var admin = await app.SignedInAsync(_firm.Admin);
+        var form = (IHtmlFormElement)(await admin.GetDocumentAsync($"/Dossiers/{id}/Walls")).QuerySelector("[data-testid=add-wall]")!;
+
+        var noReason = await admin.PostFormAsync(form, $"/Dossiers/{id}/Walls", new Dictionary<string, string> { ["userId"] = _firm.Lawyer.Id.ToString() });
+        var up = await admin.PostFormAsync(form, $"/Dossiers/{id}/Walls", new Dictionary<string, string> { ["userId"] = _firm.Lawyer.Id.ToString(), ["reason"] = "Belang bij wederpartij" });
+
+        Assert.Equal(HttpStatusCode.OK, noReason.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, up.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await lawyer.GetAsync($"/Dossiers/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await lawyer.GetAsync($"/Dossiers/{id}/Walls")).StatusCode);
+
+        var remove = (IHtmlFormElement)(await admin.GetDocumentAsync($"/Dossiers/{id}/Walls")).QuerySelector("[data-testid=walls] form")!;
+        await admin.PostFormAsync(remove, $"/Dossiers/{id}/Walls", new Dictionary<string, string>());
+
+        Assert.Equal(HttpStatusCode.OK, (await lawyer.GetAsync($"/Dossiers/{id}")).StatusCode);
+    }
+
+    [Fact]
     public async Task Another_firm_cannot_open_a_dossier()
     {
         using var lawyer = await app.SignedInAsync(_firm.Lawyer);

@@ -1,0 +1,115 @@
+using LegalCrm.Web.Data;
+using LegalCrm.Web.Features.Access;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace LegalCrm.Web.Features.Dossiers;
+
+/// <summary>
+/// Ethical walls around a dossier: named users barred from it, or from every dossier of one of its clients. A wall beats
+/// team membership and <c>dossiers.read.all</c> (see <see cref="DossierAccess"/>); it takes effect on the next request.
+/// </summary>
+[RequirePermission(Permissions.AccessWalls)]
+public sealed class WallsModel(CrmDbContext db, DossierAccess access, CurrentUser me, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public Guid Id { get; set; }
+
+    public Dossier Dossier { get; private set; } = null!;
+
+    public IReadOnlyList<WallRow> Walls { get; private set; } = [];
+
+    public IReadOnlyList<(Guid Id, string Name)> Users { get; private set; } = [];
+
+    public IReadOnlyList<(Guid Id, string Name)> Clients { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync() => await LoadAsync() ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAddAsync(Guid userId, Guid? clientId, string? reason)
+    {
+        if (!await LoadAsync())
+        {
+            return NotFound();
+        }
+
+        if (Users.All(u => u.Id != userId) || (clientId is { } c && Clients.All(x => x.Id != c)))
+        {
+            ModelState.AddModelError(string.Empty, l["Choose a user and a scope from the lists."]);
+        }
+
+        if (userId == me.UserId)
+        {
+            ModelState.AddModelError(string.Empty, l["You cannot put a wall around yourself here; ask a colleague."]);
+        }
+
+        if (string.IsNullOrWhiteSpace(reason) || reason.Length > 500)
+        {
+            ModelState.AddModelError("reason", l["Give the reason for the wall (at most 500 characters)."]);
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        db.EthicalWalls.Add(new EthicalWall
+        {
+            UserId = userId,
+            DossierId = clientId is null ? Id : null,
+            ClientContactId = clientId,
+            Reason = reason!.Trim(),
+            CreatedAt = clock.GetUtcNow(),
+            CreatedBy = me.DisplayName ?? me.ActorName,
+        });
+        await db.SaveChangesAsync();
+        TempData["Status"] = l["The wall is up: {0} can no longer see this dossier.", Users.First(u => u.Id == userId).Name].Value;
+        return RedirectToPage(new { Id });
+    }
+
+    public async Task<IActionResult> OnPostRemoveAsync(Guid wallId)
+    {
+        if (!await LoadAsync())
+        {
+            return NotFound();
+        }
+
+        var clientIds = Clients.Select(c => (Guid?)c.Id).ToList();
+        var wall = await db.EthicalWalls.SingleOrDefaultAsync(w => w.Id == wallId && (w.DossierId == Id || clientIds.Contains(w.ClientContactId)));
+        if (wall is null)
+        {
+            return NotFound();
+        }
+
+        db.EthicalWalls.Remove(wall);
+        await db.SaveChangesAsync();
+        TempData["Status"] = l["The wall has been taken down."].Value;
+        return RedirectToPage(new { Id });
+    }
+
+    private async Task<bool> LoadAsync()
+    {
+        var dossier = await access.Visible().AsNoTracking().SingleOrDefaultAsync(d => d.Id == Id);
+        if (dossier is null)
+        {
+            return false;
+        }
+
+        Dossier = dossier;
+        Users = await UserOptions.ActiveAsync(db);
+        Clients = (await db.Set<DossierParty>().Where(p => p.DossierId == Id && p.Role == PartyRole.Client)
+                .Join(db.Contacts, p => p.ContactId, c => c.Id, (p, c) => new { c.Id, c.DisplayName }).ToListAsync())
+            .Select(c => (c.Id, c.DisplayName)).ToList();
+        var clientIds = Clients.Select(c => c.Id).ToList();
+        Walls = await db.EthicalWalls.AsNoTracking()
+            .Where(w => w.DossierId == Id || (w.ClientContactId != null && clientIds.Contains(w.ClientContactId.Value)))
+            .Join(db.Users, w => w.UserId, u => u.Id, (w, u) => new { w, u.DisplayName })
+            .OrderBy(x => x.DisplayName)
+            .Select(x => new WallRow(x.w.Id, x.DisplayName, x.w.ClientContactId == null ? null : db.Contacts.Where(c => c.Id == x.w.ClientContactId).Select(c => c.DisplayName).FirstOrDefault(), x.w.Reason, x.w.CreatedBy, x.w.CreatedAt))
+            .ToListAsync();
+        return true;
+    }
+
+    public sealed record WallRow(Guid Id, string UserName, string? ClientName, string Reason, string CreatedBy, DateTimeOffset CreatedAt);
+}
