@@ -8,7 +8,7 @@ namespace LegalCrm.Web.Infrastructure.DemoData;
 /// Development only: the demo firm "Van Dijk &amp; De Vries Advocaten" with one user per built-in role, all with the
 /// password <see cref="Password"/> (listed in README). Runs once; a second start finds the firm and does nothing.
 /// </summary>
-public sealed class DemoFirmSeeder(IServiceScopeFactory scopes, ILookupNormalizer normalizer, ILogger<DemoFirmSeeder> logger)
+public sealed class DemoFirmSeeder(IServiceScopeFactory scopes, ILookupNormalizer normalizer, DemoCaseload caseload, ILogger<DemoFirmSeeder> logger)
 {
     public const string FirmName = "Van Dijk & De Vries Advocaten";
     public const string Password = "Demo-wachtwoord-2026";
@@ -37,11 +37,14 @@ public sealed class DemoFirmSeeder(IServiceScopeFactory scopes, ILookupNormalize
         await using var scope = scopes.CreateAsyncScope();
         var provisioning = scope.ServiceProvider.GetRequiredService<FirmProvisioning>();
         var (admin, name, _) = Users[0];
-        await provisioning.CreateAsync(FirmName, admin, name, Password, ct);
+        var firm = await provisioning.CreateAsync(FirmName, admin, name, Password, ct);
+        var users = new Dictionary<string, Guid>();
         foreach (var (email, displayName, role) in Users.Skip(1))
         {
-            await provisioning.CreateUserAsync(email, displayName, role, Password);
+            users[role] = (await provisioning.CreateUserAsync(email, displayName, role, Password)).Id;
         }
+
+        await caseload.SeedAsync(firm.FirmId, firm.Admin, users[BuiltInRoles.Lawyer], users[BuiltInRoles.Assistant], ct);
 
         logger.LogInformation("Seeded the demo firm {Firm}; sign in as {Email} with password {Password}", FirmName, admin, Password);
     }

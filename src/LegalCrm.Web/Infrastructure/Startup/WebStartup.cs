@@ -36,6 +36,7 @@ public static class WebStartup
         });
 
         services.AddScoped<DemoFirmSeeder>();
+        services.AddScoped<DemoCaseload>();
         return services;
     }
 

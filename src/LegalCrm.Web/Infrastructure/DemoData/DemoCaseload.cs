@@ -1,0 +1,167 @@
+using LegalCrm.Web.Data;
+using LegalCrm.Web.Features.Access;
+using LegalCrm.Web.Features.Clients;
+using LegalCrm.Web.Features.Dossiers;
+using LegalCrm.Web.Infrastructure.Time;
+using LegalCrm.Web.Tenancy;
+
+namespace LegalCrm.Web.Infrastructure.DemoData;
+
+/// <summary>
+/// Development only: a small, realistic caseload for the demo firm — persons and organisations with Dutch details and
+/// relationships, and three dossiers (open, intake, closed) with parties, team and conflict checks. Written through the
+/// same rules and mapping as the pages, so the demo shows what users would have entered.
+/// </summary>
+public sealed class DemoCaseload(IServiceScopeFactory scopes, TimeProvider clock)
+{
+    public async Task SeedAsync(Guid firmId, CrmUser admin, Guid lawyerId, Guid assistantId, CancellationToken ct = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        services.GetRequiredService<TenantContext>().Enter(firmId);
+        services.GetRequiredService<CurrentUser>().Identify(admin.Id, admin.Email!);
+        var db = services.GetRequiredService<CrmDbContext>();
+        var numbers = services.GetRequiredService<NumberSequences>();
+        var today = AmsterdamTime.Today(clock);
+        var now = clock.GetUtcNow();
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        async Task<Contact> AddAsync(ContactInput input, bool client)
+        {
+            var contact = new Contact { Kind = input.Kind, CreatedAt = now };
+            ContactInputMapping.Apply(input, contact);
+            if (client)
+            {
+                contact.ClientNumber = (int)await numbers.NextAsync("client", ct);
+                contact.ClientSince = today.AddMonths(-14);
+                contact.ResponsibleLawyerId = lawyerId;
+            }
+
+            contact.RecomputeNames();
+            contact.UpdatedAt = now;
+            contact.UpdatedBy = "demo";
+            db.Contacts.Add(contact);
+            return contact;
+        }
+
+        static ContactInput.AddressRow Address(string street, string postcode, string city) => new() { Kind = AddressKind.Visit, Street = street, PostalCode = postcode, City = city };
+
+        var bakker = await AddAsync(new ContactInput
+        {
+            Kind = ContactKind.Person,
+            Initials = "J.H.",
+            FirstName = "Jan",
+            NameParticle = "van den",
+            LastName = "Bakker",
+            Salutation = "De heer",
+            DateOfBirth = new DateOnly(1971, 3, 14),
+            Emails = [new() { Address = "j.vandenbakker@example.nl" }],
+            Phones = [new() { Kind = PhoneKind.Mobile, Number = "06-12345678" }],
+            Addresses = [Address("Keizersgracht 101", "1015 CJ", "Amsterdam")],
+            LawfulBasis = LawfulBasis.Contract,
+        }, client: true);
+        var muller = await AddAsync(new ContactInput
+        {
+            Kind = ContactKind.Person,
+            Initials = "S.",
+            FirstName = "Sophie",
+            LastName = "Müller",
+            Salutation = "Mevrouw",
+            Emails = [new() { Address = "sophie.muller@example.nl" }],
+            Phones = [new() { Kind = PhoneKind.Mobile, Number = "+31 6 87654321" }],
+            Addresses = [Address("Oudegracht 12", "3511 AP", "Utrecht")],
+            LawfulBasis = LawfulBasis.Contract,
+        }, client: true);
+        var bouw = await AddAsync(new ContactInput
+        {
+            Kind = ContactKind.Organisation,
+            OrganisationName = "Bouwbedrijf De Hoek",
+            LegalForm = "B.V.",
+            KvkNumber = "34123456",
+            Emails = [new() { Address = "info@dehoek-bouw.example.nl" }],
+            Phones = [new() { Kind = PhoneKind.Work, Number = "020 123 4567" }],
+            Addresses = [Address("Industrieweg 5", "1332 AB", "Almere")],
+            LawfulBasis = LawfulBasis.LegitimateInterests,
+            DataSource = "Handelsregister KvK",
+        }, client: false);
+        var directeur = await AddAsync(new ContactInput
+        {
+            Kind = ContactKind.Person,
+            Initials = "P.",
+            LastName = "de Hoek",
+            Salutation = "De heer",
+            LawfulBasis = LawfulBasis.LegitimateInterests,
+            DataSource = "Handelsregister KvK",
+        }, client: false);
+        var advocaat = await AddAsync(new ContactInput
+        {
+            Kind = ContactKind.Person,
+            Initials = "M.",
+            LastName = "Jansen",
+            Salutation = "Mr.",
+            Emails = [new() { Address = "m.jansen@jansen-advocatuur.example.nl" }],
+            LawfulBasis = LawfulBasis.LegitimateInterests,
+        }, client: false);
+        var rechtbank = await AddAsync(new ContactInput
+        {
+            Kind = ContactKind.Organisation,
+            OrganisationName = "Rechtbank Amsterdam",
+            Addresses = [Address("Parnassusweg 280", "1076 AV", "Amsterdam")],
+            LawfulBasis = LawfulBasis.PublicTask,
+        }, client: false);
+        var werkgever = await AddAsync(new ContactInput
+        {
+            Kind = ContactKind.Organisation,
+            OrganisationName = "Zorggroep Noord",
+            LegalForm = "Stichting",
+            KvkNumber = "41000001",
+            Addresses = [Address("Zuiderdiep 40", "9711 HJ", "Groningen")],
+            LawfulBasis = LawfulBasis.LegitimateInterests,
+        }, client: false);
+        db.ContactRelationships.Add(new ContactRelationship { FromContactId = directeur.Id, ToContactId = bouw.Id, Kind = RelationshipKind.DirectorOf });
+        await db.SaveChangesAsync(ct);
+
+        var pattern = Features.Dossiers.DossierNumberFormat.Default;
+        async Task<Dossier> DossierAsync(string title, string area, Contact client, DossierStatus status, params (Contact Contact, PartyRole Role)[] others)
+        {
+            var dossier = new Dossier
+            {
+                Number = Features.Dossiers.DossierNumberFormat.Format(pattern, today.Year, await numbers.NextAsync(Features.Dossiers.DossierNumberFormat.SequenceName(today.Year), ct)),
+                Title = title,
+                PracticeArea = area,
+                ResponsibleLawyerId = lawyerId,
+                FeeArrangement = FeeArrangement.Hourly,
+                Status = DossierStatus.Intake,
+                CreatedAt = now,
+                UpdatedAt = now,
+                UpdatedBy = "demo",
+                Members = [new DossierMember { UserId = assistantId }],
+                Parties = [new DossierParty { ContactId = client.Id, Role = PartyRole.Client, StartDate = today.AddMonths(-2) }, .. others.Select(o => new DossierParty { ContactId = o.Contact.Id, Role = o.Role })],
+            };
+            db.Dossiers.Add(dossier);
+            db.DossierStatusChanges.Add(new DossierStatusChange { DossierId = dossier.Id, To = DossierStatus.Intake, At = now, ByUserId = admin.Id, ByName = "demo" });
+            await db.SaveChangesAsync(ct);
+            var check = await services.GetRequiredService<ConflictSearch>().RunAsync(dossier.Id, ct: ct);
+            if (status != DossierStatus.Intake)
+            {
+                check.Decision = ConflictDecision.NoConflict;
+                check.DecidedByUserId = admin.Id;
+                check.DecidedByName = "demo";
+                check.DecidedAt = now;
+                dossier.Status = status;
+                dossier.OpenedOn = today.AddMonths(-2);
+                dossier.ClosedOn = status == DossierStatus.Closed ? today.AddDays(-10) : null;
+                db.DossierStatusChanges.Add(new DossierStatusChange { DossierId = dossier.Id, From = DossierStatus.Intake, To = status, At = now, ByUserId = admin.Id, ByName = "demo" });
+                await db.SaveChangesAsync(ct);
+            }
+
+            return dossier;
+        }
+
+        await DossierAsync("Van den Bakker / Bouwbedrijf De Hoek: gebreken verbouwing", "Contractenrecht", bakker, DossierStatus.Open,
+            (bouw, PartyRole.OpposingParty), (advocaat, PartyRole.OpposingCounsel), (rechtbank, PartyRole.Court));
+        await DossierAsync("Müller: ontslag op staande voet", "Arbeidsrecht", muller, DossierStatus.Intake, (werkgever, PartyRole.OpposingParty));
+        await DossierAsync("Van den Bakker: huurgeschil bovenwoning", "Huurrecht", bakker, DossierStatus.Closed);
+        await transaction.CommitAsync(ct);
+    }
+}
