@@ -44,6 +44,8 @@ public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options, TenantC
 
     public DbSet<ConflictCheck> ConflictChecks => Set<ConflictCheck>();
 
+    public DbSet<DossierAccessGrant> DossierAccessGrants => Set<DossierAccessGrant>();
+
     /// <summary>ASP.NET Data Protection keys (cookies, tokens): shared by every instance, not owned by a firm.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

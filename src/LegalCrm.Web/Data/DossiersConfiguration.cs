@@ -112,3 +112,17 @@ internal sealed class ConflictCheckConfiguration : IEntityTypeConfiguration<Conf
         b.HasIndex(x => new { x.TenantId, x.DossierId, x.RunAt });
     }
 }
+
+internal sealed class DossierAccessGrantConfiguration : IEntityTypeConfiguration<DossierAccessGrant>
+{
+    public void Configure(EntityTypeBuilder<DossierAccessGrant> b)
+    {
+        b.ToTable("dossier_access_grants");
+        b.Property(x => x.Id).ValueGeneratedNever();
+        b.Property(x => x.Reason).HasMaxLength(500);
+        b.Ignore(x => x.AuditSubject);
+        b.HasOne<Dossier>().WithMany().HasForeignKey(x => x.DossierId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<CrmUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => new { x.TenantId, x.UserId, x.ExpiresAt });
+    }
+}

@@ -28,6 +28,7 @@ public sealed class PermissionMatrixTests(CrmAppFactory app) : IClassFixture<Crm
             ("/Clients/Import", [BuiltInRoles.Admin, BuiltInRoles.Assistant]),
             ("/Dossiers", [BuiltInRoles.Admin, BuiltInRoles.Lawyer, BuiltInRoles.Assistant, BuiltInRoles.ReadOnly]),
             ("/Dossiers/New", [BuiltInRoles.Admin, BuiltInRoles.Lawyer, BuiltInRoles.Assistant]),
+            ("/Dossiers/BreakGlass", [BuiltInRoles.Admin, BuiltInRoles.Lawyer, BuiltInRoles.Assistant, BuiltInRoles.ReadOnly]),
             ("/Access/Users", [BuiltInRoles.Admin]),
             ("/Access/Users/Invite", [BuiltInRoles.Admin]),
             ("/Access/Settings", [BuiltInRoles.Admin]),

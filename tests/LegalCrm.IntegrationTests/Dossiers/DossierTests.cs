@@ -231,6 +231,56 @@ public sealed class DossierTests(CrmAppFactory app) : IClassFixture<CrmAppFactor
     }
 
     [Fact]
+    public async Task Break_glass_gives_a_colleague_temporary_access_is_logged_and_tells_the_responsible_lawyer()
+    {
+        using var lawyer = await app.SignedInAsync(_firm.Lawyer);
+        var id = await CreateAsync(lawyer, "Spoed tijdens vakantie");
+        var number = await NumberAsync(id);
+        var colleague = await app.AddUserAsync(_firm, BuiltInRoles.Lawyer, "waarnemer");
+        using var stranger = await app.SignedInAsync(colleague);
+
+        var tooShort = await stranger.SubmitAsync("/Dossiers/BreakGlass", new Dictionary<string, string> { ["Number"] = number, ["Reason"] = "kort" });
+        var broken = await stranger.SubmitAsync("/Dossiers/BreakGlass", new Dictionary<string, string> { ["Number"] = number, ["Reason"] = "Termijn verloopt vandaag, advocaat op vakantie" });
+
+        Assert.Equal(HttpStatusCode.OK, tooShort.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, broken.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await stranger.GetAsync($"/Dossiers/{id}")).StatusCode);
+        Assert.Null((await stranger.GetDocumentAsync($"/Dossiers/{id}")).QuerySelector("[data-testid=edit-dossier]"));
+        var mail = await app.Mail.WaitForAsync(m => m.To.Mailboxes.Any(x => x.Address == _firm.Lawyer.Email) && (m.Subject ?? string.Empty).Contains(number, StringComparison.Ordinal), TimeSpan.FromSeconds(30));
+        Assert.Contains("Termijn verloopt vandaag", mail.TextBody, StringComparison.Ordinal);
+        await using var scope = app.FirmScope(_firm.Id);
+        var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
+        Assert.True(await db.AuditEntries.AnyAsync(a => a.SubjectId == id && a.Action == LegalCrm.Web.Features.Audit.AuditActions.BreakGlass && a.UserId == colleague.Id));
+        var grant = await db.DossierAccessGrants.SingleAsync(g => g.DossierId == id);
+        Assert.Equal(DossierAccessGrant.Duration, grant.ExpiresAt - grant.GrantedAt);
+
+        // Expired: the access is gone.
+        grant.ExpiresAt = DateTimeOffset.UtcNow.AddMinutes(-1);
+        await db.SaveChangesAsync();
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/Dossiers/{id}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Break_glass_cannot_pass_an_ethical_wall()
+    {
+        using var lawyer = await app.SignedInAsync(_firm.Lawyer);
+        var id = await CreateAsync(lawyer, "Muur en glas");
+        var colleague = await app.AddUserAsync(_firm, BuiltInRoles.Lawyer, "gemuurd");
+        await using (var scope = app.FirmScope(_firm.Id))
+        {
+            var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
+            db.EthicalWalls.Add(new EthicalWall { UserId = colleague.Id, DossierId = id, Reason = "Familie van wederpartij", CreatedBy = "test" });
+            await db.SaveChangesAsync();
+        }
+
+        using var walled = await app.SignedInAsync(colleague);
+        var response = await walled.SubmitAsync("/Dossiers/BreakGlass", new Dictionary<string, string> { ["Number"] = await NumberAsync(id), ["Reason"] = "Ik wil toch even kijken in dit dossier" });
+
+        Assert.Contains("Chinese wall", (await CrmClient.ParseAsync(response)).QuerySelector(".validation-summary-errors")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await walled.GetAsync($"/Dossiers/{id}")).StatusCode);
+    }
+
+    [Fact]
     public async Task Another_firm_cannot_open_a_dossier()
     {
         using var lawyer = await app.SignedInAsync(_firm.Lawyer);

@@ -1286,6 +1286,53 @@ namespace LegalCrm.Web.Data.Migrations
                     b.ToTable("dossiers", (string)null);
                 });
 
+            modelBuilder.Entity("LegalCrm.Web.Features.Dossiers.DossierAccessGrant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("dossier_id");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<DateTimeOffset>("GrantedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("granted_at");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_dossier_access_grants");
+
+                    b.HasIndex("DossierId")
+                        .HasDatabaseName("ix_dossier_access_grants_dossier_id");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_dossier_access_grants_user_id");
+
+                    b.HasIndex("TenantId", "UserId", "ExpiresAt")
+                        .HasDatabaseName("ix_dossier_access_grants_tenant_id_user_id_expires_at");
+
+                    b.ToTable("dossier_access_grants", (string)null);
+                });
+
             modelBuilder.Entity("LegalCrm.Web.Features.Dossiers.DossierMember", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1745,6 +1792,23 @@ namespace LegalCrm.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_dossiers_users_responsible_lawyer_id");
+                });
+
+            modelBuilder.Entity("LegalCrm.Web.Features.Dossiers.DossierAccessGrant", b =>
+                {
+                    b.HasOne("LegalCrm.Web.Features.Dossiers.Dossier", null)
+                        .WithMany()
+                        .HasForeignKey("DossierId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_dossier_access_grants_dossiers_dossier_id");
+
+                    b.HasOne("LegalCrm.Web.Features.Access.CrmUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_dossier_access_grants_users_user_id");
                 });
 
             modelBuilder.Entity("LegalCrm.Web.Features.Dossiers.DossierMember", b =>

@@ -1,5 +1,5 @@
-using System.Globalization;
 using LegalCrm.Web.Infrastructure.Email;
+using LegalCrm.Web.Infrastructure.Localization;
 using Microsoft.Extensions.Localization;
 
 namespace LegalCrm.Web.Features.Access;
@@ -10,7 +10,7 @@ public sealed class AccountEmails(EmailOutbox outbox, AccountLinks links, IStrin
     public async Task QueueInvitationAsync(CrmUser user, string firmName, string invitedBy)
     {
         var link = await links.InvitationAsync(user);
-        using var _ = new CultureScope(user.PreferredCulture);
+        using var _ = new RecipientCulture(user.PreferredCulture);
         outbox.Add(user.Email!, user.DisplayName,
             localizer["You are invited to {0} in LegalCrm", firmName],
             localizer["Invitation mail body", user.DisplayName, invitedBy, firmName, link, InvitationTokenProvider.Lifespan.Days]);
@@ -19,27 +19,9 @@ public sealed class AccountEmails(EmailOutbox outbox, AccountLinks links, IStrin
     public async Task QueuePasswordResetAsync(CrmUser user)
     {
         var link = await links.PasswordResetAsync(user);
-        using var _ = new CultureScope(user.PreferredCulture);
+        using var _ = new RecipientCulture(user.PreferredCulture);
         outbox.Add(user.Email!, user.DisplayName,
             localizer["Reset your LegalCrm password"],
             localizer["Password reset mail body", user.DisplayName, link]);
-    }
-
-    private sealed class CultureScope : IDisposable
-    {
-        private readonly CultureInfo _ui = CultureInfo.CurrentUICulture;
-        private readonly CultureInfo _culture = CultureInfo.CurrentCulture;
-
-        public CultureScope(string culture)
-        {
-            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
-            CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo(culture);
-        }
-
-        public void Dispose()
-        {
-            CultureInfo.CurrentUICulture = _ui;
-            CultureInfo.CurrentCulture = _culture;
-        }
     }
 }

@@ -55,11 +55,12 @@ public static class AuditActions
     public const string Merge = "merge";
     public const string Import = "import";
     public const string View = "view";
+    public const string BreakGlass = "break-glass";
 
     public static readonly IReadOnlyList<string> All =
     [
         Insert, Update, Delete, SignInSucceeded, SignInFailed, SignInLockedOut, SignInTwoFactorRequired,
-        SignInTwoFactorFailed, SignInRecoveryCodeUsed, SignOut, PasswordResetRequested, PasswordReset, Export, Merge, Import, View,
+        SignInTwoFactorFailed, SignInRecoveryCodeUsed, SignOut, PasswordResetRequested, PasswordReset, Export, Merge, Import, View, BreakGlass,
     ];
 }
 

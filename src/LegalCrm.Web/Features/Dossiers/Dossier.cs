@@ -171,3 +171,28 @@ public sealed class EthicalWall : ITenantOwned, IAuditSubject
 
     public AuditSubject AuditSubject => new(nameof(EthicalWall), Id);
 }
+
+/// <summary>
+/// Break-glass access: a user outside the team opened the dossier for a stated reason, for a limited time. Logged, and
+/// the responsible lawyer is told at once. Never past an ethical wall.
+/// </summary>
+public sealed class DossierAccessGrant : ITenantOwned, IAuditSubject
+{
+    public static readonly TimeSpan Duration = TimeSpan.FromHours(8);
+
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+
+    public Guid TenantId { get; set; }
+
+    public Guid DossierId { get; set; }
+
+    public Guid UserId { get; set; }
+
+    public string Reason { get; set; } = string.Empty;
+
+    public DateTimeOffset GrantedAt { get; set; }
+
+    public DateTimeOffset ExpiresAt { get; set; }
+
+    public AuditSubject AuditSubject => new(nameof(Dossier), DossierId);
+}
