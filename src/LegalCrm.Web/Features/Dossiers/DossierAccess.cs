@@ -7,8 +7,9 @@ namespace LegalCrm.Web.Features.Dossiers;
 /// <summary>
 /// The one answer to "may this user see this dossier": its team (responsible lawyer and members), or everyone with
 /// <c>dossiers.read.all</c>, or someone who broke the glass for a while (<see cref="DossierAccessGrant"/>) — never
-/// someone behind an ethical wall, which beats every other rule. Every list, search, client page section, download and export of dossier data starts from <see cref="Visible"/>, so a restricted dossier
-/// cannot leak through a count or a search hit (professional secrecy, Advocatenwet art. 10a/11a).
+/// someone behind an ethical wall, which beats every other rule. Every list, search, client page section, download
+/// and export of dossier data starts from <see cref="Visible"/>, so a restricted dossier cannot leak through a count
+/// or a search hit (professional secrecy, Advocatenwet art. 10a/11a).
 /// </summary>
 public sealed class DossierAccess(CrmDbContext db, CurrentUser me, TimeProvider clock)
 {
