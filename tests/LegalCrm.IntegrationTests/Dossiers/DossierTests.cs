@@ -281,6 +281,26 @@ public sealed class DossierTests(CrmAppFactory app) : IClassFixture<CrmAppFactor
     }
 
     [Fact]
+    public async Task The_firm_sets_its_number_format_and_practice_areas_and_a_bad_pattern_is_refused()
+    {
+        var other = await app.CreateFirmAsync("Nummering");
+        using var admin = await app.SignedInAsync(other.Admin);
+
+        var bad = await admin.SubmitAsync("/Access/Settings", new Dictionary<string, string> { ["Input.DossierNumberFormat"] = "{YYYY}-<b>" });
+        var good = await admin.SubmitAsync("/Access/Settings", new Dictionary<string, string> { ["Input.DossierNumberFormat"] = "D{YY}/{NNN}", ["Input.PracticeAreas"] = "Zeerecht\nVervoersrecht\nZeerecht" });
+        var client = await admin.SubmitAsync("/Clients/Edit?kind=Person", new Dictionary<string, string> { ["Input.LastName"] = "Nummer" });
+        var created = await admin.SubmitAsync($"/Dossiers/New?client={client.Headers.Location!.OriginalString.Split('/')[2]}", new Dictionary<string, string> { ["Input.Title"] = "Eerste in nieuw formaat" });
+
+        Assert.Contains("één volgnummer", (await CrmClient.ParseAsync(bad)).QuerySelector("[data-valmsg-for='Input.DossierNumberFormat']")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, good.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        await using var scope = app.FirmScope(other.Id);
+        var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
+        Assert.Equal($"D{AmsterdamTime.Today(TimeProvider.System).Year % 100:00}/001", await db.Dossiers.Select(d => d.Number).SingleAsync());
+        Assert.Equal(["Zeerecht", "Vervoersrecht"], await db.Firms.Select(f => f.PracticeAreas).SingleAsync());
+    }
+
+    [Fact]
     public async Task Another_firm_cannot_open_a_dossier()
     {
         using var lawyer = await app.SignedInAsync(_firm.Lawyer);

@@ -16,7 +16,14 @@ public sealed class SettingsModel(CrmDbContext db, IStringLocalizer<SharedResour
     public async Task OnGetAsync()
     {
         var firm = await db.Firms.AsNoTracking().SingleAsync();
-        Input = new InputModel { Name = firm.Name, TwoFactorRequired = firm.TwoFactorRequired, DefaultCulture = firm.DefaultCulture };
+        Input = new InputModel
+        {
+            Name = firm.Name,
+            TwoFactorRequired = firm.TwoFactorRequired,
+            DefaultCulture = firm.DefaultCulture,
+            DossierNumberFormat = firm.DossierNumberFormat,
+            PracticeAreas = string.Join("\n", firm.PracticeAreas),
+        };
     }
 
     public async Task<IActionResult> OnPostAsync()
@@ -24,6 +31,17 @@ public sealed class SettingsModel(CrmDbContext db, IStringLocalizer<SharedResour
         if (!SupportedCultures.IsSupported(Input.DefaultCulture))
         {
             ModelState.AddModelError("Input.DefaultCulture", l["Choose a language."]);
+        }
+
+        if (!Dossiers.DossierNumberFormat.IsValid(Input.DossierNumberFormat))
+        {
+            ModelState.AddModelError("Input.DossierNumberFormat", l["Use one sequence such as {NNNN}, optionally {YYYY} or {YY}, and letters, digits, - / . _ or spaces."]);
+        }
+
+        var areas = PracticeAreaList(Input.PracticeAreas);
+        if (areas.Count > 50 || areas.Any(a => a.Length > 100))
+        {
+            ModelState.AddModelError("Input.PracticeAreas", l["At most 50 practice areas of at most 100 characters each."]);
         }
 
         if (!ModelState.IsValid)
@@ -35,10 +53,16 @@ public sealed class SettingsModel(CrmDbContext db, IStringLocalizer<SharedResour
         firm.Name = Input.Name.Trim();
         firm.TwoFactorRequired = Input.TwoFactorRequired;
         firm.DefaultCulture = Input.DefaultCulture;
+        firm.DossierNumberFormat = Input.DossierNumberFormat.Trim();
+        firm.PracticeAreas = areas;
         await db.SaveChangesAsync();
         TempData["Status"] = l["The settings have been saved."].Value;
         return RedirectToPage();
     }
+
+    /// <summary>One per line; blank lines and repeats dropped, order kept.</summary>
+    private static List<string> PracticeAreaList(string? text) =>
+        (text ?? string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
 
     public sealed class InputModel
     {
@@ -52,5 +76,13 @@ public sealed class SettingsModel(CrmDbContext db, IStringLocalizer<SharedResour
 
         [Display(Name = "Default language")]
         public string DefaultCulture { get; set; } = SupportedCultures.Dutch;
+
+        [Required(ErrorMessage = "Enter the dossier number format.")]
+        [Display(Name = "Dossier number format")]
+        public string DossierNumberFormat { get; set; } = Dossiers.DossierNumberFormat.Default;
+
+        [StringLength(6000, ErrorMessage = "{0} can be at most {1} characters long.")]
+        [Display(Name = "Practice areas")]
+        public string? PracticeAreas { get; set; }
     }
 }
