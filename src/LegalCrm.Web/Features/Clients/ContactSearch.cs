@@ -90,4 +90,20 @@ public static class ContactSearch
             .ThenByDescending(c => EF.Functions.TrigramsWordSimilarity(t.Folded, c.SearchText))
             .ThenBy(c => c.SortKey)
             .ThenBy(c => c.Id);
+
+    /// <summary>
+    /// The best ten matches of a typed name as (id, name), for pickers (link, merge, client, party). Nothing for an empty
+    /// or over-long query.
+    /// </summary>
+    public static async Task<IReadOnlyList<(Guid Id, string Name)>> CandidatesAsync(this IQueryable<Contact> contacts, CrmDbContext db, string? query, CancellationToken ct = default)
+    {
+        if (string.IsNullOrWhiteSpace(query) || query.Trim().Length > 200)
+        {
+            return [];
+        }
+
+        var terms = Parse(query);
+        return (await contacts.AsNoTracking().Matching(db, terms).ByRelevance(terms).Take(10).Select(c => new { c.Id, c.DisplayName }).ToListAsync(ct))
+            .Select(c => (c.Id, c.DisplayName)).ToList();
+    }
 }

@@ -16,7 +16,7 @@ namespace LegalCrm.Web.Features.Clients;
 /// the sections later features fill, and the history of every change from the audit trail.
 /// </summary>
 [RequirePermission(Permissions.ClientsRead)]
-public sealed class DetailsModel(CrmDbContext db, Dossiers.DossierAccess dossiers, AuditReadable readable, AuditEvents audit, CurrentUser me, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class DetailsModel(CrmDbContext db, Dossiers.DossierAccess dossiers, AuditHistory history, AuditEvents audit, CurrentUser me, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -33,7 +33,7 @@ public sealed class DetailsModel(CrmDbContext db, Dossiers.DossierAccess dossier
 
     public IReadOnlyList<(Guid Id, string Name)> LinkCandidates { get; private set; } = [];
 
-    public IReadOnlyList<HistoryRow> History { get; private set; } = [];
+    public IReadOnlyList<AuditHistoryRow> History { get; private set; } = [];
 
     public bool CanWrite => me.Has(Permissions.ClientsWrite) && !Contact.IsRestricted;
 
@@ -279,25 +279,9 @@ public sealed class DetailsModel(CrmDbContext db, Dossiers.DossierAccess dossier
             .OrderBy(m => m.WithdrawnOn != null).ThenBy(m => m.Purpose).ThenByDescending(m => m.GivenOn)
             .ToListAsync();
 
-        if (!string.IsNullOrWhiteSpace(Link) && Link.Trim().Length <= 200)
-        {
-            var terms = ContactSearch.Parse(Link);
-            LinkCandidates = (await db.Contacts.AsNoTracking().Where(c => c.Id != Id).Matching(db, terms).ByRelevance(terms)
-                    .Take(10).Select(c => new { c.Id, c.DisplayName }).ToListAsync())
-                .Select(c => (c.Id, c.DisplayName)).ToList();
-        }
+        LinkCandidates = await db.Contacts.Where(c => c.Id != Id).CandidatesAsync(db, Link);
 
-        var entries = (await db.AuditEntries.AsNoTracking()
-                .Where(a => a.SubjectId == Id && a.Action != AuditActions.View)
-                .OrderByDescending(a => a.OccurredAt).ThenByDescending(a => a.Id)
-                .Take(50)
-                .Select(a => new { a.OccurredAt, a.ActorName, a.Action, a.EntityType, a.Changes })
-                .ToListAsync())
-            .Select(a => (Entry: a, Fields: (IReadOnlyList<AuditChanges.Field>)AuditChanges.Parse(a.Changes).Where(f => !HiddenInHistory.Contains(f.Name)).ToList()))
-            .Where(a => a.Entry.Action != AuditActions.Update || a.Fields.Count > 0)
-            .ToList();
-        var fields = await readable.ResolveAsync(entries.Select(e => e.Fields).ToList());
-        History = entries.Select((e, i) => new HistoryRow(e.Entry.OccurredAt, e.Entry.ActorName, e.Entry.Action, e.Entry.EntityType, fields[i])).ToList();
+        History = await history.ForAsync(Id, 50, HiddenInHistory);
         return true;
     }
 
@@ -313,5 +297,4 @@ public sealed class DetailsModel(CrmDbContext db, Dossiers.DossierAccess dossier
 
     public sealed record RelationshipRow(Guid Id, string Label, Guid OtherId, string OtherName, DateOnly? StartDate, DateOnly? EndDate);
 
-    public sealed record HistoryRow(DateTimeOffset OccurredAt, string ActorName, string Action, string EntityType, IReadOnlyList<AuditChanges.Field> Fields);
 }

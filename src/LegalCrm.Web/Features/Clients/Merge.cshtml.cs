@@ -79,10 +79,7 @@ public sealed class MergeModel(CrmDbContext db, ContactMergeService merge, IStri
         }
         else if (!string.IsNullOrWhiteSpace(Q) && Q.Length <= 200)
         {
-            var terms = ContactSearch.Parse(Q);
-            Candidates = (await db.Contacts.AsNoTracking().Where(c => c.Id != Keep && c.Kind == kept.Kind).Matching(db, terms).ByRelevance(terms)
-                    .Take(10).Select(c => new { c.Id, c.DisplayName }).ToListAsync())
-                .Select(c => (c.Id, c.DisplayName)).ToList();
+            Candidates = await db.Contacts.Where(c => c.Id != Keep && c.Kind == kept.Kind).CandidatesAsync(db, Q);
         }
 
         return true;

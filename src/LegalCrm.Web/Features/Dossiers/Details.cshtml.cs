@@ -17,7 +17,7 @@ namespace LegalCrm.Web.Features.Dossiers;
 /// lets see it; anyone else gets "not found", so not even the dossier's existence leaks. Every opening is logged.
 /// </summary>
 [RequirePermission(Permissions.DossiersRead)]
-public sealed class DetailsModel(CrmDbContext db, DossierAccess access, ConflictSearch conflicts, CurrentUser me, AuditEvents audit, AuditReadable readable, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class DetailsModel(CrmDbContext db, DossierAccess access, ConflictSearch conflicts, CurrentUser me, AuditEvents audit, AuditHistory history, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -38,7 +38,7 @@ public sealed class DetailsModel(CrmDbContext db, DossierAccess access, Conflict
 
     public IReadOnlyList<(Guid Id, string Name)> PartyCandidates { get; private set; } = [];
 
-    public IReadOnlyList<HistoryRow> History { get; private set; } = [];
+    public IReadOnlyList<AuditHistoryRow> History { get; private set; } = [];
 
     public bool CanEdit { get; private set; }
 
@@ -261,26 +261,10 @@ public sealed class DetailsModel(CrmDbContext db, DossierAccess access, Conflict
         if (CanEdit)
         {
             Addable = (await UserOptions.ActiveAsync(db)).Where(u => u.Id != dossier.ResponsibleLawyerId && Team.All(t => t.Id != u.Id)).ToList();
-            if (!string.IsNullOrWhiteSpace(Party) && Party.Trim().Length <= 200)
-            {
-                var terms = ContactSearch.Parse(Party);
-                PartyCandidates = (await db.Contacts.AsNoTracking().Matching(db, terms).ByRelevance(terms).Take(10).Select(c => new { c.Id, c.DisplayName }).ToListAsync())
-                    .Select(c => (c.Id, c.DisplayName)).ToList();
-            }
+            PartyCandidates = await db.Contacts.CandidatesAsync(db, Party);
         }
 
-        var entries = (await db.AuditEntries.AsNoTracking()
-                .Where(a => a.SubjectId == Id && a.Action != AuditActions.View)
-                .OrderByDescending(a => a.OccurredAt).ThenByDescending(a => a.Id)
-                .Take(100)
-                .Select(a => new { a.OccurredAt, a.ActorName, a.Action, a.EntityType, a.Changes })
-                .ToListAsync())
-            .Select(a => (Entry: a, Fields: (IReadOnlyList<AuditChanges.Field>)AuditChanges.Parse(a.Changes).Where(f => !HiddenInHistory.Contains(f.Name)).ToList()))
-            // An update that only touched bookkeeping says nothing to a reader.
-            .Where(a => a.Entry.Action != AuditActions.Update || a.Fields.Count > 0)
-            .ToList();
-        var fields = await readable.ResolveAsync(entries.Select(e => e.Fields).ToList());
-        History = entries.Select((e, i) => new HistoryRow(e.Entry.OccurredAt, e.Entry.ActorName, e.Entry.Action, e.Entry.EntityType, fields[i])).ToList();
+        History = await history.ForAsync(Id, 100, HiddenInHistory);
         return true;
     }
 
@@ -290,5 +274,4 @@ public sealed class DetailsModel(CrmDbContext db, DossierAccess access, Conflict
 
     public sealed record PartyRow(Guid Id, PartyRole Role, Guid ContactId, string Name, DateOnly? StartDate, DateOnly? EndDate);
 
-    public sealed record HistoryRow(DateTimeOffset OccurredAt, string ActorName, string Action, string EntityType, IReadOnlyList<AuditChanges.Field> Fields);
 }

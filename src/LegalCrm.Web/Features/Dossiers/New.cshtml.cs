@@ -120,13 +120,7 @@ public sealed class NewModel(CrmDbContext db, NumberSequences numbers, ConflictS
             ClientName = await db.Contacts.Where(c => c.Id == id).Select(c => c.DisplayName).SingleOrDefaultAsync();
         }
 
-        if (!string.IsNullOrWhiteSpace(Q) && Q.Trim().Length <= 200)
-        {
-            var terms = ContactSearch.Parse(Q);
-            ClientCandidates = (await db.Contacts.AsNoTracking().Where(c => c.RestrictedAt == null).Matching(db, terms).ByRelevance(terms)
-                    .Take(10).Select(c => new { c.Id, c.DisplayName }).ToListAsync())
-                .Select(c => (c.Id, c.DisplayName)).ToList();
-        }
+        ClientCandidates = await db.Contacts.Where(c => c.RestrictedAt == null).CandidatesAsync(db, Q);
     }
 
     public sealed class InputModel

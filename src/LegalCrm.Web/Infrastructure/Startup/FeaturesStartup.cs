@@ -17,7 +17,7 @@ public static class FeaturesStartup
         services.AddScoped<IContactLinks, DossierPartyLinks>();
         services.AddScoped<DossierAccess>();
         services.AddScoped<ConflictSearch>();
-        services.AddScoped<Features.Audit.AuditReadable>();
+        services.AddScoped<Features.Audit.AuditHistory>();
         return services;
     }
 }
