@@ -20,6 +20,9 @@ public class CrmAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public DevSmtpSink Mail { get; } = DevSmtpSink.Start();
 
+    /// <summary>The folder of this app's document store (a fresh one per factory, deleted afterwards).</summary>
+    public string DocumentsPath { get; } = Path.Combine(Path.GetTempPath(), "legalcrm-documents-" + Guid.NewGuid().ToString("N"));
+
     /// <summary>Extra settings for a subclass (e.g. a browser host).</summary>
     protected virtual IEnumerable<KeyValuePair<string, string>> Settings => [];
 
@@ -42,6 +45,7 @@ public class CrmAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Demo:Seed", "false");
         builder.UseSetting("App:PublicUrl", "http://localhost");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        builder.UseSetting("Documents:StoragePath", DocumentsPath);
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
@@ -106,6 +110,10 @@ public class CrmAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         await base.DisposeAsync();
         await Mail.DisposeAsync();
+        if (Directory.Exists(DocumentsPath))
+        {
+            Directory.Delete(DocumentsPath, recursive: true);
+        }
         // Each class has its own database, so its pooled connections would otherwise idle on until Npgsql prunes them.
         foreach (var connectionString in new[] { Database.AppConnectionString, Database.AdminConnectionString })
         {

@@ -80,10 +80,17 @@ public sealed class CrmClient(HttpClient http) : IDisposable
     }
 
     /// <summary>Submits the upload form on <paramref name="url"/> as multipart/form-data with one file.</summary>
-    public async Task<HttpResponseMessage> UploadAsync(string url, string fileField, string fileName, byte[] content, IDictionary<string, string>? fields = null)
+    public Task<HttpResponseMessage> UploadAsync(string url, string fileField, string fileName, byte[] content, IDictionary<string, string>? fields = null) =>
+        UploadAsync(url, fileField, [(fileName, content)], fields);
+
+    /// <summary>
+    /// Submits the (first, or <paramref name="formSelector"/>) upload form on <paramref name="url"/> as multipart/form-data
+    /// with these files, its other fields as the browser would send them.
+    /// </summary>
+    public async Task<HttpResponseMessage> UploadAsync(string url, string fileField, IEnumerable<(string Name, byte[] Content)> files, IDictionary<string, string>? fields = null, string formSelector = "main form[enctype='multipart/form-data']")
     {
         var page = await GetDocumentAsync(url);
-        var form = page.QuerySelector<IHtmlFormElement>("main form[enctype='multipart/form-data']")
+        var form = page.QuerySelector<IHtmlFormElement>(formSelector)
             ?? throw new InvalidOperationException($"No upload form on {url}");
         fields ??= new Dictionary<string, string>();
         using var body = new MultipartFormDataContent();
@@ -92,14 +99,23 @@ public sealed class CrmClient(HttpClient http) : IDisposable
             body.Add(new StringContent(input.Value), input.Name!);
         }
 
+        foreach (var select in form.QuerySelectorAll<IHtmlSelectElement>("select[name]").Where(s => !fields.ContainsKey(s.Name!)))
+        {
+            body.Add(new StringContent(select.Value ?? string.Empty), select.Name!);
+        }
+
         foreach (var (name, value) in fields)
         {
             body.Add(new StringContent(value), name);
         }
 
-        var file = new ByteArrayContent(content);
-        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("text/csv");
-        body.Add(file, fileField, fileName);
+        foreach (var (name, content) in files)
+        {
+            var file = new ByteArrayContent(content);
+            file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/octet-stream");
+            body.Add(file, fileField, name);
+        }
+
         var action = form.GetAttribute("action");
         return await http.PostAsync(new Uri(string.IsNullOrEmpty(action) ? url : action, UriKind.Relative), body);
     }

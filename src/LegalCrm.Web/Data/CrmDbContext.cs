@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using LegalCrm.Web.Features.Access;
 using LegalCrm.Web.Features.Audit;
 using LegalCrm.Web.Features.Clients;
+using LegalCrm.Web.Features.Documents;
 using LegalCrm.Web.Features.Dossiers;
 using LegalCrm.Web.Infrastructure.Email;
 using LegalCrm.Web.Tenancy;
@@ -45,6 +46,16 @@ public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options, TenantC
     public DbSet<ConflictCheck> ConflictChecks => Set<ConflictCheck>();
 
     public DbSet<DossierAccessGrant> DossierAccessGrants => Set<DossierAccessGrant>();
+
+    public DbSet<DossierTeam> DossierTeams => Set<DossierTeam>();
+
+    public DbSet<Team> Teams => Set<Team>();
+
+    public DbSet<TeamMember> TeamMembers => Set<TeamMember>();
+
+    public DbSet<Document> Documents => Set<Document>();
+
+    public DbSet<DocumentVersion> DocumentVersions => Set<DocumentVersion>();
 
     /// <summary>ASP.NET Data Protection keys (cookies, tokens): shared by every instance, not owned by a firm.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

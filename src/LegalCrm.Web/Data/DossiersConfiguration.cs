@@ -28,6 +28,7 @@ internal sealed class DossierConfiguration : IEntityTypeConfiguration<Dossier>
         b.HasOne<CrmUser>().WithMany().HasForeignKey(x => x.ResponsibleLawyerId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(x => x.Members).WithOne().HasForeignKey(m => m.DossierId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(x => x.Parties).WithOne().HasForeignKey(p => p.DossierId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(x => x.Teams).WithOne().HasForeignKey(t => t.DossierId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(x => new { x.TenantId, x.Number }).IsUnique();
         b.HasIndex(x => new { x.TenantId, x.ResponsibleLawyerId, x.Status });
         b.HasIndex(x => new { x.TenantId, x.Status, x.CreatedAt });
@@ -89,8 +90,14 @@ internal sealed class EthicalWallConfiguration : IEntityTypeConfiguration<Ethica
         b.HasOne<CrmUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<Dossier>().WithMany().HasForeignKey(x => x.DossierId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<Contact>().WithMany().HasForeignKey(x => x.ClientContactId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Team>().WithMany().HasForeignKey(x => x.TeamId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(x => new { x.TenantId, x.UserId });
-        b.ToTable(t => t.HasCheckConstraint("ck_ethical_walls_target", "(dossier_id IS NULL) <> (client_contact_id IS NULL)"));
+        b.HasIndex(x => new { x.TenantId, x.TeamId });
+        b.ToTable(t =>
+        {
+            t.HasCheckConstraint("ck_ethical_walls_target", "(dossier_id IS NULL) <> (client_contact_id IS NULL)");
+            t.HasCheckConstraint("ck_ethical_walls_who", "(user_id IS NULL) <> (team_id IS NULL)");
+        });
     }
 }
 
@@ -124,5 +131,45 @@ internal sealed class DossierAccessGrantConfiguration : IEntityTypeConfiguration
         b.HasOne<Dossier>().WithMany().HasForeignKey(x => x.DossierId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<CrmUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(x => new { x.TenantId, x.UserId, x.ExpiresAt });
+    }
+}
+
+internal sealed class DossierTeamConfiguration : IEntityTypeConfiguration<DossierTeam>
+{
+    public void Configure(EntityTypeBuilder<DossierTeam> b)
+    {
+        b.ToTable("dossier_teams");
+        b.Property(x => x.Id).ValueGeneratedNever();
+        b.Ignore(x => x.AuditSubject);
+        b.HasOne<Team>().WithMany().HasForeignKey(x => x.TeamId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => new { x.TenantId, x.DossierId, x.TeamId }).IsUnique();
+        b.HasIndex(x => new { x.TenantId, x.TeamId });
+    }
+}
+
+internal sealed class TeamConfiguration : IEntityTypeConfiguration<Team>
+{
+    public void Configure(EntityTypeBuilder<Team> b)
+    {
+        b.ToTable("teams");
+        b.Property(x => x.Id).ValueGeneratedNever();
+        b.Property(x => x.Name).HasMaxLength(100);
+        b.Property(x => x.Description).HasMaxLength(500);
+        b.Ignore(x => x.AuditSubject);
+        b.HasMany(x => x.Members).WithOne().HasForeignKey(m => m.TeamId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => new { x.TenantId, x.Name }).IsUnique();
+    }
+}
+
+internal sealed class TeamMemberConfiguration : IEntityTypeConfiguration<TeamMember>
+{
+    public void Configure(EntityTypeBuilder<TeamMember> b)
+    {
+        b.ToTable("team_members");
+        b.Property(x => x.Id).ValueGeneratedNever();
+        b.Ignore(x => x.AuditSubject);
+        b.HasOne<CrmUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => new { x.TenantId, x.TeamId, x.UserId }).IsUnique();
+        b.HasIndex(x => new { x.TenantId, x.UserId });
     }
 }

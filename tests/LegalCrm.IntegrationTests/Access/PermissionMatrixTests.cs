@@ -30,6 +30,7 @@ public sealed class PermissionMatrixTests(CrmAppFactory app) : IClassFixture<Crm
             ("/Dossiers/New", [BuiltInRoles.Admin, BuiltInRoles.Lawyer, BuiltInRoles.Assistant]),
             ("/Dossiers/BreakGlass", [BuiltInRoles.Admin, BuiltInRoles.Lawyer, BuiltInRoles.Assistant, BuiltInRoles.ReadOnly]),
             ("/Access/Users", [BuiltInRoles.Admin]),
+            ("/Access/Teams", [BuiltInRoles.Admin]),
             ("/Access/Users/Invite", [BuiltInRoles.Admin]),
             ("/Access/Settings", [BuiltInRoles.Admin]),
             ("/Audit", [BuiltInRoles.Admin, BuiltInRoles.PrivacyOfficer]),

@@ -216,8 +216,8 @@ public sealed class DossierTests(CrmAppFactory app) : IClassFixture<CrmAppFactor
         using var admin = await app.SignedInAsync(_firm.Admin);
         var form = (IHtmlFormElement)(await admin.GetDocumentAsync($"/Dossiers/{id}/Walls")).QuerySelector("[data-testid=add-wall]")!;
 
-        var noReason = await admin.PostFormAsync(form, $"/Dossiers/{id}/Walls", new Dictionary<string, string> { ["userId"] = _firm.Lawyer.Id.ToString() });
-        var up = await admin.PostFormAsync(form, $"/Dossiers/{id}/Walls", new Dictionary<string, string> { ["userId"] = _firm.Lawyer.Id.ToString(), ["reason"] = "Belang bij wederpartij" });
+        var noReason = await admin.PostFormAsync(form, $"/Dossiers/{id}/Walls", new Dictionary<string, string> { ["who"] = "user:" + _firm.Lawyer.Id });
+        var up = await admin.PostFormAsync(form, $"/Dossiers/{id}/Walls", new Dictionary<string, string> { ["who"] = "user:" + _firm.Lawyer.Id, ["reason"] = "Belang bij wederpartij" });
 
         Assert.Equal(HttpStatusCode.OK, noReason.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, up.StatusCode);

@@ -85,6 +85,16 @@ public sealed partial class TranslationTests
         keys.UnionWith(Enum.GetNames<LegalCrm.Web.Features.Dossiers.PartyRole>().Select(k => "role:" + k));
         keys.UnionWith(Enum.GetNames<LegalCrm.Web.Features.Dossiers.ConflictDecision>().Select(k => "conflict:" + k));
         keys.UnionWith(LegalCrm.Web.Features.Dossiers.ConflictSearch.AllReasons);
+        keys.UnionWith(Enum.GetNames<LegalCrm.Web.Features.Documents.DocumentCategory>().Select(k => "doccat:" + k));
+        keys.UnionWith(["entity:Document", "entity:DocumentVersion", "entity:Team", "entity:TeamMember", "entity:DossierTeam"]);
+        foreach (var file in new[] { "DocumentUploadRules.cs", "DocumentUploads.cs" })
+        {
+            foreach (Match m in UploadMessage().Matches(File.ReadAllText(Path.Combine(WebProject, "Features", "Documents", file))))
+            {
+                keys.Add(m.Groups[1].Value);
+            }
+        }
+
         keys.UnionWith(["step:Open", "step:Closed", "step:Archived", "step:Reopen", "step-confirm:Closed", "step-confirm:Archived"]);
         // DossierLifecycle refuses steps with English messages the page translates.
         foreach (Match m in LifecycleMessage().Matches(File.ReadAllText(Path.Combine(WebProject, "Features", "Dossiers", "DossierLifecycle.cs"))))
@@ -140,6 +150,9 @@ public sealed partial class TranslationTests
 
     [GeneratedRegex(""""(?:ImportFileException|ImportProblem|Problem<?[A-Za-z?]*>?)\((?:[^"]*?, )?"([^"]+)"""")]
     private static partial Regex ImportMessage();
+
+    [GeneratedRegex("""new(?: UploadProblem)?\([^"]*?, "([^"]+)", \[""")]
+    private static partial Regex UploadMessage();
 
     [GeneratedRegex("""return "([^"]+)";""")]
     private static partial Regex LifecycleMessage();

@@ -437,6 +437,78 @@ namespace LegalCrm.Web.Data.Migrations
                     b.ToTable("role_permissions", (string)null);
                 });
 
+            modelBuilder.Entity("LegalCrm.Web.Features.Access.Team", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("description");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_teams");
+
+                    b.HasIndex("TenantId", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_teams_tenant_id_name");
+
+                    b.ToTable("teams", (string)null);
+                });
+
+            modelBuilder.Entity("LegalCrm.Web.Features.Access.TeamMember", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("team_id");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_team_members");
+
+                    b.HasIndex("TeamId")
+                        .HasDatabaseName("ix_team_members_team_id");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_team_members_user_id");
+
+                    b.HasIndex("TenantId", "UserId")
+                        .HasDatabaseName("ix_team_members_tenant_id_user_id");
+
+                    b.HasIndex("TenantId", "TeamId", "UserId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_team_members_tenant_id_team_id_user_id");
+
+                    b.ToTable("team_members", (string)null);
+                });
+
             modelBuilder.Entity("LegalCrm.Web.Features.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -1098,6 +1170,147 @@ namespace LegalCrm.Web.Data.Migrations
                     b.ToTable("marketing_consents", (string)null);
                 });
 
+            modelBuilder.Entity("LegalCrm.Web.Features.Documents.Document", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("category");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("CurrentVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("current_version");
+
+                    b.Property<DateOnly?>("DocumentDate")
+                        .HasColumnType("date")
+                        .HasColumnName("document_date");
+
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("dossier_id");
+
+                    b.Property<uint>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("updated_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_documents");
+
+                    b.HasIndex("DossierId")
+                        .HasDatabaseName("ix_documents_dossier_id");
+
+                    b.HasIndex("TenantId", "DossierId", "UpdatedAt")
+                        .HasDatabaseName("ix_documents_tenant_id_dossier_id_updated_at");
+
+                    b.ToTable("documents", (string)null);
+                });
+
+            modelBuilder.Entity("LegalCrm.Web.Features.Documents.DocumentVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("content_type");
+
+                    b.Property<Guid>("DocumentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("document_id");
+
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("dossier_id");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("file_name");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("sha256")
+                        .IsFixedLength();
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("bigint")
+                        .HasColumnName("size_bytes");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("uploaded_at");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("uploaded_by");
+
+                    b.Property<Guid?>("UploadedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("uploaded_by_user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_document_versions");
+
+                    b.HasIndex("DocumentId")
+                        .HasDatabaseName("ix_document_versions_document_id");
+
+                    b.HasIndex("UploadedByUserId")
+                        .HasDatabaseName("ix_document_versions_uploaded_by_user_id");
+
+                    b.HasIndex("TenantId", "DocumentId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_document_versions_tenant_id_document_id_number");
+
+                    b.ToTable("document_versions", (string)null);
+                });
+
             modelBuilder.Entity("LegalCrm.Web.Features.Dossiers.ConflictCheck", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1477,6 +1690,43 @@ namespace LegalCrm.Web.Data.Migrations
                     b.ToTable("dossier_status_changes", (string)null);
                 });
 
+            modelBuilder.Entity("LegalCrm.Web.Features.Dossiers.DossierTeam", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("dossier_id");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("team_id");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_dossier_teams");
+
+                    b.HasIndex("DossierId")
+                        .HasDatabaseName("ix_dossier_teams_dossier_id");
+
+                    b.HasIndex("TeamId")
+                        .HasDatabaseName("ix_dossier_teams_team_id");
+
+                    b.HasIndex("TenantId", "TeamId")
+                        .HasDatabaseName("ix_dossier_teams_tenant_id_team_id");
+
+                    b.HasIndex("TenantId", "DossierId", "TeamId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_dossier_teams_tenant_id_dossier_id_team_id");
+
+                    b.ToTable("dossier_teams", (string)null);
+                });
+
             modelBuilder.Entity("LegalCrm.Web.Features.Dossiers.EthicalWall", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1507,11 +1757,15 @@ namespace LegalCrm.Web.Data.Migrations
                         .HasColumnType("character varying(500)")
                         .HasColumnName("reason");
 
+                    b.Property<Guid?>("TeamId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("team_id");
+
                     b.Property<Guid>("TenantId")
                         .HasColumnType("uuid")
                         .HasColumnName("tenant_id");
 
-                    b.Property<Guid>("UserId")
+                    b.Property<Guid?>("UserId")
                         .HasColumnType("uuid")
                         .HasColumnName("user_id");
 
@@ -1524,8 +1778,14 @@ namespace LegalCrm.Web.Data.Migrations
                     b.HasIndex("DossierId")
                         .HasDatabaseName("ix_ethical_walls_dossier_id");
 
+                    b.HasIndex("TeamId")
+                        .HasDatabaseName("ix_ethical_walls_team_id");
+
                     b.HasIndex("UserId")
                         .HasDatabaseName("ix_ethical_walls_user_id");
+
+                    b.HasIndex("TenantId", "TeamId")
+                        .HasDatabaseName("ix_ethical_walls_tenant_id_team_id");
 
                     b.HasIndex("TenantId", "UserId")
                         .HasDatabaseName("ix_ethical_walls_tenant_id_user_id");
@@ -1533,6 +1793,8 @@ namespace LegalCrm.Web.Data.Migrations
                     b.ToTable("ethical_walls", null, t =>
                         {
                             t.HasCheckConstraint("ck_ethical_walls_target", "(dossier_id IS NULL) <> (client_contact_id IS NULL)");
+
+                            t.HasCheckConstraint("ck_ethical_walls_who", "(user_id IS NULL) <> (team_id IS NULL)");
                         });
                 });
 
@@ -1708,6 +1970,23 @@ namespace LegalCrm.Web.Data.Migrations
                         .HasConstraintName("fk_role_permissions_roles_role_id");
                 });
 
+            modelBuilder.Entity("LegalCrm.Web.Features.Access.TeamMember", b =>
+                {
+                    b.HasOne("LegalCrm.Web.Features.Access.Team", null)
+                        .WithMany("Members")
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_team_members_teams_team_id");
+
+                    b.HasOne("LegalCrm.Web.Features.Access.CrmUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_team_members_users_user_id");
+                });
+
             modelBuilder.Entity("LegalCrm.Web.Features.Clients.Contact", b =>
                 {
                     b.HasOne("LegalCrm.Web.Features.Access.CrmUser", null)
@@ -1772,6 +2051,32 @@ namespace LegalCrm.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_marketing_consents_contacts_contact_id");
+                });
+
+            modelBuilder.Entity("LegalCrm.Web.Features.Documents.Document", b =>
+                {
+                    b.HasOne("LegalCrm.Web.Features.Dossiers.Dossier", null)
+                        .WithMany()
+                        .HasForeignKey("DossierId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_documents_dossiers_dossier_id");
+                });
+
+            modelBuilder.Entity("LegalCrm.Web.Features.Documents.DocumentVersion", b =>
+                {
+                    b.HasOne("LegalCrm.Web.Features.Documents.Document", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_document_versions_documents_document_id");
+
+                    b.HasOne("LegalCrm.Web.Features.Access.CrmUser", null)
+                        .WithMany()
+                        .HasForeignKey("UploadedByUserId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_document_versions_users_uploaded_by_user_id");
                 });
 
             modelBuilder.Entity("LegalCrm.Web.Features.Dossiers.ConflictCheck", b =>
@@ -1855,6 +2160,23 @@ namespace LegalCrm.Web.Data.Migrations
                         .HasConstraintName("fk_dossier_status_changes_dossiers_dossier_id");
                 });
 
+            modelBuilder.Entity("LegalCrm.Web.Features.Dossiers.DossierTeam", b =>
+                {
+                    b.HasOne("LegalCrm.Web.Features.Dossiers.Dossier", null)
+                        .WithMany("Teams")
+                        .HasForeignKey("DossierId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_dossier_teams_dossiers_dossier_id");
+
+                    b.HasOne("LegalCrm.Web.Features.Access.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_dossier_teams_teams_team_id");
+                });
+
             modelBuilder.Entity("LegalCrm.Web.Features.Dossiers.EthicalWall", b =>
                 {
                     b.HasOne("LegalCrm.Web.Features.Clients.Contact", null)
@@ -1869,17 +2191,27 @@ namespace LegalCrm.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .HasConstraintName("fk_ethical_walls_dossiers_dossier_id");
 
+                    b.HasOne("LegalCrm.Web.Features.Access.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_ethical_walls_teams_team_id");
+
                     b.HasOne("LegalCrm.Web.Features.Access.CrmUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
                         .HasConstraintName("fk_ethical_walls_users_user_id");
                 });
 
             modelBuilder.Entity("LegalCrm.Web.Features.Access.CrmRole", b =>
                 {
                     b.Navigation("Permissions");
+                });
+
+            modelBuilder.Entity("LegalCrm.Web.Features.Access.Team", b =>
+                {
+                    b.Navigation("Members");
                 });
 
             modelBuilder.Entity("LegalCrm.Web.Features.Clients.Contact", b =>
@@ -1896,6 +2228,8 @@ namespace LegalCrm.Web.Data.Migrations
                     b.Navigation("Members");
 
                     b.Navigation("Parties");
+
+                    b.Navigation("Teams");
                 });
 #pragma warning restore 612, 618
         }

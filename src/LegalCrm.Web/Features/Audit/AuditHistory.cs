@@ -9,8 +9,8 @@ public sealed record AuditHistoryRow(DateTimeOffset OccurredAt, string ActorName
 
 /// <summary>
 /// A record's history (a contact, a dossier) from the audit trail: newest first, views and bookkeeping-only updates left
-/// out, ids of contacts and users turned into their names (as far as the firm still has them) and enum values into their
-/// label in the user's language. Three queries for a whole page of history.
+/// out, ids of contacts, users and teams turned into their names (as far as the firm still has them) and enum values into their
+/// label in the user's language. A handful of queries for a whole page of history.
 /// </summary>
 public sealed class AuditHistory(CrmDbContext db, IStringLocalizer<SharedResource> l)
 {
@@ -40,11 +40,14 @@ public sealed class AuditHistory(CrmDbContext db, IStringLocalizer<SharedResourc
         ["LawfulBasis"] = "basis:",
         ["Purpose"] = "purpose:",
         ["Channel"] = "channel:",
+        ["Category"] = "doccat:",
     };
 
     private static readonly HashSet<string> ContactFields = new(StringComparer.Ordinal) { "ContactId", "FromContactId", "ToContactId", "ClientContactId" };
 
-    private static readonly HashSet<string> UserFields = new(StringComparer.Ordinal) { "UserId", "ResponsibleLawyerId", "ByUserId" };
+    private static readonly HashSet<string> UserFields = new(StringComparer.Ordinal) { "UserId", "ResponsibleLawyerId", "ByUserId", "UploadedByUserId" };
+
+    private static readonly HashSet<string> TeamFields = new(StringComparer.Ordinal) { "TeamId" };
 
     private async Task<List<IReadOnlyList<AuditChanges.Field>>> ResolveAsync(IReadOnlyList<IReadOnlyList<AuditChanges.Field>> rows, CancellationToken ct = default)
     {
@@ -52,6 +55,8 @@ public sealed class AuditHistory(CrmDbContext db, IStringLocalizer<SharedResourc
         var userIds = Ids(rows, UserFields);
         var contacts = contactIds.Count == 0 ? [] : await db.Contacts.AsNoTracking().Where(c => contactIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.DisplayName, ct);
         var users = userIds.Count == 0 ? [] : await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        var teamIds = Ids(rows, TeamFields);
+        var teams = teamIds.Count == 0 ? [] : await db.Teams.AsNoTracking().Where(t => teamIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, t => t.Name, ct);
 
         string? Readable(string field, string? value)
         {
@@ -60,7 +65,7 @@ public sealed class AuditHistory(CrmDbContext db, IStringLocalizer<SharedResourc
                 return null;
             }
 
-            if (Guid.TryParse(value, out var id) && (ContactFields.Contains(field) ? contacts : UserFields.Contains(field) ? users : null) is { } names)
+            if (Guid.TryParse(value, out var id) && (ContactFields.Contains(field) ? contacts : UserFields.Contains(field) ? users : TeamFields.Contains(field) ? teams : null) is { } names)
             {
                 return names.GetValueOrDefault(id, value);
             }

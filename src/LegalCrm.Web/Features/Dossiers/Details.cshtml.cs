@@ -36,6 +36,14 @@ public sealed class DetailsModel(CrmDbContext db, DossierAccess access, Conflict
 
     public IReadOnlyList<(Guid Id, string Name)> Addable { get; private set; } = [];
 
+    public IReadOnlyList<(Guid Id, string Name, int Members)> Teams { get; private set; } = [];
+
+    public IReadOnlyList<(Guid Id, string Name)> AddableTeams { get; private set; } = [];
+
+    public IReadOnlyList<Documents.DocumentRow> RecentDocuments { get; private set; } = [];
+
+    public int DocumentCount { get; private set; }
+
     public IReadOnlyList<(Guid Id, string Name)> PartyCandidates { get; private set; } = [];
 
     public IReadOnlyList<AuditHistoryRow> History { get; private set; } = [];
@@ -155,6 +163,72 @@ public sealed class DetailsModel(CrmDbContext db, DossierAccess access, Conflict
         return RedirectToPage(new { Id });
     }
 
+    /// <summary>A role ends (a lawyer withdraws, a third party leaves the case): the party stays on record with its dates.</summary>
+    public async Task<IActionResult> OnPostEndPartyAsync(Guid partyId, DateOnly? endDate)
+    {
+        if (await EditableAsync() is { } refused)
+        {
+            return refused;
+        }
+
+        var party = await db.Set<DossierParty>().SingleOrDefaultAsync(p => p.Id == partyId && p.DossierId == Id);
+        if (party is null)
+        {
+            return NotFound();
+        }
+
+        if (endDate is { } end && party.StartDate is { } start && end < start)
+        {
+            ModelState.AddModelError(string.Empty, l["The end date cannot be before the start date ({0}).", start.ToString("d", System.Globalization.CultureInfo.CurrentCulture)]);
+            return Page();
+        }
+
+        party.EndDate = endDate;
+        await TouchAsync();
+        TempData["Status"] = l["The party has been changed."].Value;
+        return RedirectToPage(new { Id });
+    }
+
+    public async Task<IActionResult> OnPostAddTeamAsync(Guid teamId)
+    {
+        if (await EditableAsync() is { } refused)
+        {
+            return refused;
+        }
+
+        if (!await db.Teams.AnyAsync(t => t.Id == teamId))
+        {
+            return NotFound();
+        }
+
+        if (!await db.DossierTeams.AnyAsync(t => t.DossierId == Id && t.TeamId == teamId))
+        {
+            db.DossierTeams.Add(new DossierTeam { DossierId = Id, TeamId = teamId });
+            await TouchAsync();
+        }
+
+        TempData["Status"] = l["The team has been changed."].Value;
+        return RedirectToPage(new { Id });
+    }
+
+    public async Task<IActionResult> OnPostRemoveTeamAsync(Guid teamId)
+    {
+        if (await EditableAsync() is { } refused)
+        {
+            return refused;
+        }
+
+        var link = await db.DossierTeams.SingleOrDefaultAsync(t => t.DossierId == Id && t.TeamId == teamId);
+        if (link is not null)
+        {
+            db.DossierTeams.Remove(link);
+            await TouchAsync();
+        }
+
+        TempData["Status"] = l["The team has been changed."].Value;
+        return RedirectToPage(new { Id });
+    }
+
     public async Task<IActionResult> OnPostChangeStatusAsync(DossierStatus to, string? reason)
     {
         if (!await LoadAsync())
@@ -258,8 +332,16 @@ public sealed class DetailsModel(CrmDbContext db, DossierAccess access, Conflict
         Team = (await db.Set<DossierMember>().Where(m => m.DossierId == Id).Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { u.Id, u.DisplayName })
                 .OrderBy(u => u.DisplayName).ToListAsync())
             .Select(u => (u.Id, u.DisplayName)).ToList();
+        Teams = (await db.DossierTeams.Where(t => t.DossierId == Id).Join(db.Teams, dt => dt.TeamId, t => t.Id, (dt, t) => new { t.Id, t.Name, Members = t.Members.Count })
+                .OrderBy(t => t.Name).ToListAsync())
+            .Select(t => (t.Id, t.Name, t.Members)).ToList();
+        DocumentCount = await db.Documents.CountAsync(d => d.DossierId == Id);
+        var recent = await db.Documents.Where(d => d.DossierId == Id).OrderByDescending(d => d.UpdatedAt).ThenByDescending(d => d.Id).Select(d => d.Id).Take(5).ToListAsync();
+        RecentDocuments = (await Documents.DocumentRow.LoadAsync(db, recent)).OrderBy(r => recent.IndexOf(r.Id)).ToList();
         if (CanEdit)
         {
+            AddableTeams = (await db.Teams.OrderBy(t => t.Name).Select(t => new { t.Id, t.Name }).ToListAsync())
+                .Where(t => Teams.All(x => x.Id != t.Id)).Select(t => (t.Id, t.Name)).ToList();
             Addable = (await UserOptions.ActiveAsync(db)).Where(u => u.Id != dossier.ResponsibleLawyerId && Team.All(t => t.Id != u.Id)).ToList();
             PartyCandidates = await db.Contacts.CandidatesAsync(db, Party);
         }
@@ -270,7 +352,9 @@ public sealed class DetailsModel(CrmDbContext db, DossierAccess access, Conflict
 
     private static readonly HashSet<string> HiddenInHistory =
         ["Id", nameof(Dossier.UpdatedAt), nameof(Dossier.UpdatedBy), nameof(Dossier.Version), nameof(Dossier.CreatedAt), nameof(DossierParty.DossierId),
-         nameof(DossierStatusChange.At), nameof(DossierStatusChange.ByUserId)];
+         nameof(DossierStatusChange.At), nameof(DossierStatusChange.ByUserId),
+         nameof(Documents.Document.RowVersion), nameof(Documents.DocumentVersion.DocumentId), nameof(Documents.DocumentVersion.ContentType),
+         nameof(Documents.DocumentVersion.Sha256), nameof(Documents.DocumentVersion.UploadedAt), nameof(Documents.DocumentVersion.UploadedByUserId)];
 
     public sealed record PartyRow(Guid Id, PartyRole Role, Guid ContactId, string Name, DateOnly? StartDate, DateOnly? EndDate);
 

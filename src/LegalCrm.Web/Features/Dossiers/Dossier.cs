@@ -71,6 +71,8 @@ public sealed class Dossier : ITenantOwned, IAuditSubject
 
     public List<DossierParty> Parties { get; set; } = [];
 
+    public List<DossierTeam> Teams { get; set; } = [];
+
     public bool IsReadOnly => DossierLifecycle.IsReadOnly(Status);
 
     public AuditSubject AuditSubject => new(nameof(Dossier), Id);
@@ -86,6 +88,20 @@ public sealed class DossierMember : ITenantOwned, IAuditSubject
     public Guid DossierId { get; set; }
 
     public Guid UserId { get; set; }
+
+    public AuditSubject AuditSubject => new(nameof(Dossier), DossierId);
+}
+
+/// <summary>A team (<see cref="Access.Team"/>) working on the dossier: all its members are in the dossier's team.</summary>
+public sealed class DossierTeam : ITenantOwned, IAuditSubject
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+
+    public Guid TenantId { get; set; }
+
+    public Guid DossierId { get; set; }
+
+    public Guid TeamId { get; set; }
 
     public AuditSubject AuditSubject => new(nameof(Dossier), DossierId);
 }
@@ -147,8 +163,8 @@ public sealed class DossierStatusChange : ITenantOwned, IAuditSubject
 }
 
 /// <summary>
-/// An ethical wall (Chinese wall): the user may not see the dossier, or any dossier of the client, whatever their
-/// roles or team membership say.
+/// An ethical wall (Chinese wall): the user — or every member of the team — may not see the dossier, or any dossier of
+/// the client, whatever their roles or team membership say.
 /// </summary>
 public sealed class EthicalWall : ITenantOwned, IAuditSubject
 {
@@ -156,7 +172,10 @@ public sealed class EthicalWall : ITenantOwned, IAuditSubject
 
     public Guid TenantId { get; set; }
 
-    public Guid UserId { get; set; }
+    /// <summary>The walled user; or null when the wall is around a <see cref="TeamId">team</see>.</summary>
+    public Guid? UserId { get; set; }
+
+    public Guid? TeamId { get; set; }
 
     public Guid? DossierId { get; set; }
 

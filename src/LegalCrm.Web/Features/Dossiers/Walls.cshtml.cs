@@ -8,7 +8,7 @@ using Microsoft.Extensions.Localization;
 namespace LegalCrm.Web.Features.Dossiers;
 
 /// <summary>
-/// Ethical walls around a dossier: named users barred from it, or from every dossier of one of its clients. A wall beats
+/// Ethical walls around a dossier: named users or teams barred from it, or from every dossier of one of its clients. A wall beats
 /// team membership and <c>dossiers.read.all</c> (see <see cref="DossierAccess"/>); it takes effect on the next request.
 /// </summary>
 [RequirePermission(Permissions.AccessWalls)]
@@ -23,23 +23,33 @@ public sealed class WallsModel(CrmDbContext db, DossierAccess access, CurrentUse
 
     public IReadOnlyList<(Guid Id, string Name)> Users { get; private set; } = [];
 
+    public IReadOnlyList<(Guid Id, string Name)> Teams { get; private set; } = [];
+
     public IReadOnlyList<(Guid Id, string Name)> Clients { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync() => await LoadAsync() ? Page() : NotFound();
 
-    public async Task<IActionResult> OnPostAddAsync(Guid userId, Guid? clientId, string? reason)
+    /// <summary>Walls off <c>who</c>: "user:{id}" or "team:{id}".</summary>
+    public async Task<IActionResult> OnPostAddAsync(string? who, Guid? clientId, string? reason)
     {
         if (!await LoadAsync())
         {
             return NotFound();
         }
 
-        if (Users.All(u => u.Id != userId) || (clientId is { } c && Clients.All(x => x.Id != c)))
+        var (kind, id) = who?.Split(':') is [var k, var v] && Guid.TryParse(v, out var parsed) ? (k, parsed) : (string.Empty, Guid.Empty);
+        var name = kind switch
+        {
+            "user" => Users.FirstOrDefault(u => u.Id == id).Name,
+            "team" => Teams.FirstOrDefault(t => t.Id == id).Name,
+            _ => null,
+        };
+        if (name is null || (clientId is { } c && Clients.All(x => x.Id != c)))
         {
             ModelState.AddModelError(string.Empty, l["Choose a user and a scope from the lists."]);
         }
 
-        if (userId == me.UserId)
+        if (kind == "user" && id == me.UserId)
         {
             ModelState.AddModelError(string.Empty, l["You cannot put a wall around yourself here; ask a colleague."]);
         }
@@ -56,7 +66,8 @@ public sealed class WallsModel(CrmDbContext db, DossierAccess access, CurrentUse
 
         db.EthicalWalls.Add(new EthicalWall
         {
-            UserId = userId,
+            UserId = kind == "user" ? id : null,
+            TeamId = kind == "team" ? id : null,
             DossierId = clientId is null ? Id : null,
             ClientContactId = clientId,
             Reason = reason!.Trim(),
@@ -64,7 +75,7 @@ public sealed class WallsModel(CrmDbContext db, DossierAccess access, CurrentUse
             CreatedBy = me.DisplayName ?? me.ActorName,
         });
         await db.SaveChangesAsync();
-        TempData["Status"] = l["The wall is up: {0} can no longer see this dossier.", Users.First(u => u.Id == userId).Name].Value;
+        TempData["Status"] = l["The wall is up: {0} can no longer see this dossier.", name!].Value;
         return RedirectToPage(new { Id });
     }
 
@@ -98,16 +109,28 @@ public sealed class WallsModel(CrmDbContext db, DossierAccess access, CurrentUse
 
         Dossier = dossier;
         Users = await UserOptions.ActiveAsync(db);
+        Teams = (await db.Teams.OrderBy(t => t.Name).Select(t => new { t.Id, t.Name }).ToListAsync()).Select(t => (t.Id, t.Name)).ToList();
         Clients = (await db.Set<DossierParty>().Where(p => p.DossierId == Id && p.Role == PartyRole.Client)
                 .Join(db.Contacts, p => p.ContactId, c => c.Id, (p, c) => new { c.Id, c.DisplayName }).ToListAsync())
             .Select(c => (c.Id, c.DisplayName)).ToList();
         var clientIds = Clients.Select(c => c.Id).ToList();
-        Walls = await db.EthicalWalls.AsNoTracking()
+        var rows = await db.EthicalWalls.AsNoTracking()
             .Where(w => w.DossierId == Id || (w.ClientContactId != null && clientIds.Contains(w.ClientContactId.Value)))
-            .Join(db.Users, w => w.UserId, u => u.Id, (w, u) => new { w, u.DisplayName })
-            .OrderBy(x => x.DisplayName)
-            .Select(x => new WallRow(x.w.Id, x.DisplayName, x.w.ClientContactId == null ? null : db.Contacts.Where(c => c.Id == x.w.ClientContactId).Select(c => c.DisplayName).FirstOrDefault(), x.w.Reason, x.w.CreatedBy, x.w.CreatedAt))
+            .Select(w => new
+            {
+                w.Id,
+                UserName = db.Users.Where(u => u.Id == w.UserId).Select(u => u.DisplayName).FirstOrDefault(),
+                TeamName = db.Teams.Where(t => t.Id == w.TeamId).Select(t => t.Name).FirstOrDefault(),
+                ClientName = db.Contacts.Where(c => c.Id == w.ClientContactId).Select(c => c.DisplayName).FirstOrDefault(),
+                w.Reason,
+                w.CreatedBy,
+                w.CreatedAt,
+            })
             .ToListAsync();
+        Walls = rows
+            .Select(w => new WallRow(w.Id, w.UserName ?? l["Team {0}", w.TeamName ?? string.Empty].Value, w.ClientName, w.Reason, w.CreatedBy, w.CreatedAt))
+            .OrderBy(w => w.UserName, StringComparer.CurrentCulture)
+            .ToList();
         return true;
     }
 

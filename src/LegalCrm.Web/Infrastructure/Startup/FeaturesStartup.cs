@@ -1,4 +1,5 @@
 using LegalCrm.Web.Features.Clients;
+using LegalCrm.Web.Features.Documents;
 using LegalCrm.Web.Features.Dossiers;
 
 namespace LegalCrm.Web.Infrastructure.Startup;
@@ -18,6 +19,12 @@ public static class FeaturesStartup
         services.AddScoped<DossierAccess>();
         services.AddScoped<ConflictSearch>();
         services.AddScoped<Features.Audit.AuditHistory>();
+        services.AddOptions<DocumentOptions>().BindConfiguration(DocumentOptions.Section)
+            .Validate(o => o.MaxFileSizeMegabytes is > 0 and <= 2048 && o.MaxFilesPerUpload > 0, "Documents: MaxFileSizeMegabytes must be 1–2048 and MaxFilesPerUpload positive.")
+            .ValidateOnStart();
+        services.AddSingleton<IDocumentStore, LocalFolderDocumentStore>();
+        services.AddScoped<DocumentUploads>();
+        services.AddSingleton<DocumentOrphanSweep>();
         return services;
     }
 }

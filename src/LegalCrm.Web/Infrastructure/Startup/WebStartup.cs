@@ -81,6 +81,8 @@ public static class WebStartup
     {
         app.Services.GetRequiredService<IRecurringJobManager>()
             .AddOrUpdate<OutboxDispatcher>(OutboxDispatcher.SweepJobId, d => d.SweepAsync(CancellationToken.None), Cron.Minutely());
+        app.Services.GetRequiredService<IRecurringJobManager>()
+            .AddOrUpdate<Features.Documents.DocumentOrphanSweep>(Features.Documents.DocumentOrphanSweep.JobId, s => s.SweepAsync(CancellationToken.None), Cron.Daily(3));
 
         if (app.Configuration.GetValue("Demo:Seed", app.Environment.IsDevelopment()))
         {

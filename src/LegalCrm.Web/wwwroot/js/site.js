@@ -18,14 +18,107 @@
     }
   });
 
-  // A file input with data-max-bytes refuses a file that is too large before it is uploaded (the server checks too).
+  // A file input with data-max-bytes refuses a file that is too large before it is uploaded (the server checks too),
+  // and lists the chosen files with their sizes.
+  function checkFiles(input) {
+    var max = Number(input.getAttribute("data-max-bytes"));
+    var tooLarge = Array.prototype.some.call(input.files, function (file) { return file.size > max; });
+    input.setCustomValidity(tooLarge ? input.getAttribute("data-too-large") : "");
+    var list = input.form && input.form.querySelector("[data-file-list]");
+    if (list) {
+      list.textContent = "";
+      Array.prototype.forEach.call(input.files, function (file) {
+        var item = document.createElement("li");
+        item.textContent = file.name + " (" + Math.max(1, Math.round(file.size / 1024)) + " KB)";
+        list.appendChild(item);
+      });
+    }
+    if (tooLarge) {
+      input.reportValidity();
+    }
+  }
+
   document.addEventListener("change", function (event) {
     var input = event.target;
     if (input.type === "file" && input.hasAttribute("data-max-bytes")) {
-      var tooLarge = input.files.length > 0 && input.files[0].size > Number(input.getAttribute("data-max-bytes"));
-      input.setCustomValidity(tooLarge ? input.getAttribute("data-too-large") : "");
-      input.reportValidity();
+      checkFiles(input);
     }
+  });
+
+  // <div data-dropzone> around a file input takes files dropped on it.
+  ["dragenter", "dragover"].forEach(function (type) {
+    document.addEventListener(type, function (event) {
+      var zone = event.target.closest && event.target.closest("[data-dropzone]");
+      if (zone) {
+        event.preventDefault();
+        zone.classList.add("dragging");
+      }
+    });
+  });
+  document.addEventListener("dragleave", function (event) {
+    var zone = event.target.closest && event.target.closest("[data-dropzone]");
+    if (zone && !zone.contains(event.relatedTarget)) {
+      zone.classList.remove("dragging");
+    }
+  });
+  document.addEventListener("drop", function (event) {
+    var zone = event.target.closest && event.target.closest("[data-dropzone]");
+    if (!zone) {
+      return;
+    }
+    event.preventDefault();
+    zone.classList.remove("dragging");
+    var input = zone.querySelector("input[type=file]");
+    if (input && event.dataTransfer && event.dataTransfer.files.length > 0) {
+      input.files = input.multiple ? event.dataTransfer.files : (function () {
+        var one = new DataTransfer();
+        one.items.add(event.dataTransfer.files[0]);
+        return one.files;
+      })();
+      checkFiles(input);
+    }
+  });
+
+  // <form data-upload> sends its files with a progress bar; the answer (the next page, or the form with its
+  // messages) replaces the page, as a normal submit would.
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (event.defaultPrevented || !form.hasAttribute("data-upload") || !window.XMLHttpRequest || !window.FormData) {
+      return;
+    }
+    event.preventDefault();
+    var bar = form.querySelector("[data-upload-progress]");
+    var button = form.querySelector("button[type=submit]");
+    var request = new XMLHttpRequest();
+    request.open("POST", form.action);
+    request.upload.addEventListener("progress", function (progress) {
+      if (bar && progress.lengthComputable) {
+        bar.hidden = false;
+        bar.value = Math.round(progress.loaded * 100 / progress.total);
+      }
+    });
+    request.addEventListener("load", function () {
+      if (request.responseURL && request.responseURL !== form.action && request.status < 400) {
+        window.location.assign(request.responseURL);
+        return;
+      }
+      document.open();
+      document.write(request.responseText);
+      document.close();
+    });
+    request.addEventListener("error", function () {
+      if (button) {
+        button.disabled = false;
+      }
+      if (bar) {
+        bar.hidden = true;
+      }
+      window.alert(form.getAttribute("data-upload-failed") || "Upload failed.");
+    });
+    if (button) {
+      button.disabled = true;
+    }
+    request.send(new FormData(form));
   });
 
   // Long work: <section data-poll="url"> asks the url for {status, processed, total} every second, moves the
