@@ -1,14 +1,16 @@
 using System.Diagnostics;
 using System.Globalization;
 using LegalCrm.Benchmarks;
-using LegalCrm.TestSupport;
 using Npgsql;
 
-// Contacts benchmark (not a timed test): a firm with N generated contacts on a real PostgreSQL, the app in-process,
-// and p50/p95/max of the contact list and search requests as a signed-in lawyer.
-//   dotnet run -c Release --project tests/LegalCrm.Benchmarks -- [contacts=100000] [requests=100]
-var contacts = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 100_000;
-var requests = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100;
+// Benchmarks (not timed tests): a generated firm on a real PostgreSQL, the app in-process, and p50/p95/max of its
+// requests as a signed-in lawyer, one at a time.
+//   dotnet run -c Release --project tests/LegalCrm.Benchmarks -- contacts [contacts=100000] [requests=100]
+//   dotnet run -c Release --project tests/LegalCrm.Benchmarks -- dossiers [dossiers=50000] [requests=100]
+var suite = args.FirstOrDefault() is "contacts" or "dossiers" ? args[0] : "contacts";
+var numbers = args.SkipWhile(a => a is "contacts" or "dossiers").Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToList();
+var size = numbers.Count > 0 ? numbers[0] : suite == "dossiers" ? 50_000 : 100_000;
+var requests = numbers.Count > 1 ? numbers[1] : 100;
 
 // The app's content root (wwwroot, views), found from the repository root; test projects get it from MSBuild instead.
 var root = new DirectoryInfo(AppContext.BaseDirectory);
@@ -19,9 +21,16 @@ while (root is not null && !File.Exists(Path.Combine(root.FullName, "LegalCrm.sl
 
 Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_LEGALCRM_WEB", Path.Combine(root!.FullName, "src", "LegalCrm.Web"));
 
-await using var app = new CrmAppFactory();
+await using var app = new BenchmarkApp();
 await app.InitializeAsync();
 var firm = await app.CreateFirmAsync("Benchmark");
+if (suite == "dossiers")
+{
+    await DossierBenchmark.RunAsync(app, firm, size, requests);
+    return;
+}
+
+var contacts = size;
 var clock = Stopwatch.StartNew();
 await ContactGenerator.FillAsync(app.Database.AdminConnectionString, firm.Id, contacts);
 Console.WriteLine($"Generated {contacts:N0} contacts (with e-mail, phone, address) in {clock.Elapsed.TotalSeconds:F1} s");
@@ -42,37 +51,7 @@ var scenarios = new List<(string Name, Func<int, string> Url)>
     ("search: postcode", i => "/Clients?q=" + Uri.EscapeDataString(samples[i % samples.Count].Postcode)),
 };
 
-Console.WriteLine($"{requests} requests per scenario, one at a time, after 5 warm-up requests; milliseconds:");
-Console.WriteLine($"{"scenario",-38} {"p50",7} {"p95",7} {"max",7}");
-foreach (var (name, url) in scenarios)
-{
-    for (var i = 0; i < 5; i++)
-    {
-        await FetchAsync(client, url(i));
-    }
-
-    var timings = new List<double>(requests);
-    for (var i = 0; i < requests; i++)
-    {
-        var watch = Stopwatch.StartNew();
-        await FetchAsync(client, url(i));
-        timings.Add(watch.Elapsed.TotalMilliseconds);
-    }
-
-    timings.Sort();
-    Console.WriteLine($"{name,-38} {Percentile(timings, 0.50),7:F1} {Percentile(timings, 0.95),7:F1} {timings[^1],7:F1}");
-}
-
-static async Task FetchAsync(CrmClient client, string url)
-{
-    var response = await client.GetAsync(url);
-    if (!response.IsSuccessStatusCode)
-    {
-        throw new InvalidOperationException($"{url} answered {(int)response.StatusCode}");
-    }
-
-    await response.Content.ReadAsByteArrayAsync();
-}
+await Measure.ScenariosAsync(requests, scenarios.Select(s => (s.Name, (Func<int, Task>)(i => Measure.FetchAsync(client, s.Url(i))))).ToList());
 
 // The hot query's plan, run as the app's role under row-level security, so an index that is not used shows.
 static async Task ExplainAsync(string connectionString, Guid firm, string name)
@@ -116,8 +95,6 @@ static async Task ExplainAsync(string connectionString, Guid firm, string name)
         }
     }
 }
-
-static double Percentile(List<double> sorted, double p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
 
 static string Typo(string name) => name.Length > 4 ? name.Remove(name.Length / 2, 1) : name;
 

@@ -143,7 +143,8 @@ internal sealed class DossierTeamConfiguration : IEntityTypeConfiguration<Dossie
         b.Ignore(x => x.AuditSubject);
         b.HasOne<Team>().WithMany().HasForeignKey(x => x.TeamId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(x => new { x.TenantId, x.DossierId, x.TeamId }).IsUnique();
-        b.HasIndex(x => new { x.TenantId, x.TeamId });
+        // "The dossiers of my teams" is read from this index alone (DossierAccess builds that set for every list).
+        b.HasIndex(x => new { x.TenantId, x.TeamId, x.DossierId });
     }
 }
 
@@ -170,6 +171,6 @@ internal sealed class TeamMemberConfiguration : IEntityTypeConfiguration<TeamMem
         b.Ignore(x => x.AuditSubject);
         b.HasOne<CrmUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(x => new { x.TenantId, x.TeamId, x.UserId }).IsUnique();
-        b.HasIndex(x => new { x.TenantId, x.UserId });
+        b.HasIndex(x => new { x.TenantId, x.UserId, x.TeamId });
     }
 }

@@ -499,12 +499,12 @@ namespace LegalCrm.Web.Data.Migrations
                     b.HasIndex("UserId")
                         .HasDatabaseName("ix_team_members_user_id");
 
-                    b.HasIndex("TenantId", "UserId")
-                        .HasDatabaseName("ix_team_members_tenant_id_user_id");
-
                     b.HasIndex("TenantId", "TeamId", "UserId")
                         .IsUnique()
                         .HasDatabaseName("ix_team_members_tenant_id_team_id_user_id");
+
+                    b.HasIndex("TenantId", "UserId", "TeamId")
+                        .HasDatabaseName("ix_team_members_tenant_id_user_id_team_id");
 
                     b.ToTable("team_members", (string)null);
                 });
@@ -1717,12 +1717,12 @@ namespace LegalCrm.Web.Data.Migrations
                     b.HasIndex("TeamId")
                         .HasDatabaseName("ix_dossier_teams_team_id");
 
-                    b.HasIndex("TenantId", "TeamId")
-                        .HasDatabaseName("ix_dossier_teams_tenant_id_team_id");
-
                     b.HasIndex("TenantId", "DossierId", "TeamId")
                         .IsUnique()
                         .HasDatabaseName("ix_dossier_teams_tenant_id_dossier_id_team_id");
+
+                    b.HasIndex("TenantId", "TeamId", "DossierId")
+                        .HasDatabaseName("ix_dossier_teams_tenant_id_team_id_dossier_id");
 
                     b.ToTable("dossier_teams", (string)null);
                 });

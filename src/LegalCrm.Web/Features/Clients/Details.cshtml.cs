@@ -268,7 +268,7 @@ public sealed class DetailsModel(CrmDbContext db, Dossiers.DossierAccess dossier
             .OrderBy(r => r.OtherName, StringComparer.CurrentCulture)
             .ToList();
 
-        DossierRoles = await dossiers.Visible()
+        DossierRoles = await dossiers.VisibleAmong(db.Dossiers.Where(d => d.Parties.Any(p => p.ContactId == Id)))
             .SelectMany(d => d.Parties.Where(p => p.ContactId == Id), (d, p) => new { d.Id, d.Number, d.Title, d.Status, p.Role })
             .OrderByDescending(r => r.Number)
             .Take(100)

@@ -210,7 +210,7 @@ public sealed class DetailsModel(
 
     private async Task<bool> LoadAsync()
     {
-        var dossier = await access.Visible().AsNoTracking().SingleOrDefaultAsync(d => d.Id == Id);
+        var dossier = await access.FindAsync(Id);
         var document = dossier is null ? null : await db.Documents.AsNoTracking().SingleOrDefaultAsync(d => d.Id == DocumentId && d.DossierId == Id);
         if (dossier is null || document is null)
         {

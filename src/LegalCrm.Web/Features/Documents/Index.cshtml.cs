@@ -98,7 +98,7 @@ public sealed class IndexModel(CrmDbContext db, DossierAccess access, DocumentUp
 
     private async Task<bool> LoadAsync()
     {
-        var dossier = await access.Visible().AsNoTracking().SingleOrDefaultAsync(d => d.Id == Id);
+        var dossier = await access.FindAsync(Id);
         if (dossier is null)
         {
             return false;

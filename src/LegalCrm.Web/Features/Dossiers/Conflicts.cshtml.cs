@@ -37,7 +37,7 @@ public sealed class ConflictsModel(CrmDbContext db, DossierAccess access, Confli
 
     public async Task<IActionResult> OnPostRunAsync(string? extraNames)
     {
-        if (!await LoadAsync())
+        if (!await LoadDossierAsync())
         {
             return NotFound();
         }
@@ -50,6 +50,7 @@ public sealed class ConflictsModel(CrmDbContext db, DossierAccess access, Confli
         if (extraNames is { Length: > 4000 })
         {
             ModelState.AddModelError("extraNames", l["At most 4000 characters of extra names."]);
+            await LoadChecksAsync();
             return Page();
         }
 
@@ -104,9 +105,11 @@ public sealed class ConflictsModel(CrmDbContext db, DossierAccess access, Confli
         return RedirectToPage(new { Id });
     }
 
-    private async Task<bool> LoadAsync()
+    private async Task<bool> LoadAsync() => await LoadDossierAsync() && await LoadChecksAsync();
+
+    private async Task<bool> LoadDossierAsync()
     {
-        var dossier = await access.Visible().AsNoTracking().SingleOrDefaultAsync(d => d.Id == Id);
+        var dossier = await access.FindAsync(Id);
         if (dossier is null)
         {
             return false;
@@ -114,13 +117,19 @@ public sealed class ConflictsModel(CrmDbContext db, DossierAccess access, Confli
 
         Dossier = dossier;
         CanRun = !dossier.IsReadOnly && await access.CanEditAsync(Id);
+        return true;
+    }
+
+    /// <summary>The checks as the page shows them; a run that succeeds redirects and does not need them.</summary>
+    private async Task<bool> LoadChecksAsync()
+    {
         Checks = await db.ConflictChecks.AsNoTracking().Where(c => c.DossierId == Id).OrderByDescending(c => c.RunAt).Take(50).ToListAsync();
         if (Latest is { } latest)
         {
             Hits = ConflictSearch.ReadHits(latest);
             Searched = ConflictSearch.ReadSearched(latest);
             var ids = Hits.Select(h => h.DossierId).Distinct().ToList();
-            VisibleDossiers = (await access.Visible().Where(d => ids.Contains(d.Id)).Select(d => d.Id).ToListAsync()).ToHashSet();
+            VisibleDossiers = (await access.VisibleAmong(db.Dossiers.Where(d => ids.Contains(d.Id))).Select(d => d.Id).ToListAsync()).ToHashSet();
         }
 
         return true;

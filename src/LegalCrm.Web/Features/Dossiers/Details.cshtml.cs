@@ -314,7 +314,7 @@ public sealed class DetailsModel(CrmDbContext db, DossierAccess access, Conflict
 
     private async Task<bool> LoadAsync()
     {
-        var dossier = await access.Visible().AsNoTracking().SingleOrDefaultAsync(d => d.Id == Id);
+        var dossier = await access.FindAsync(Id);
         if (dossier is null)
         {
             return false;

@@ -33,7 +33,7 @@ public sealed class EditModel(CrmDbContext db, DossierAccess access, CurrentUser
 
     public async Task<IActionResult> OnGetAsync()
     {
-        var dossier = await access.Visible().AsNoTracking().SingleOrDefaultAsync(d => d.Id == Id);
+        var dossier = await access.FindAsync(Id);
         if (dossier is null)
         {
             return NotFound();
@@ -63,7 +63,7 @@ public sealed class EditModel(CrmDbContext db, DossierAccess access, CurrentUser
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var dossier = await access.Visible().SingleOrDefaultAsync(d => d.Id == Id);
+        var dossier = await access.FindAsync(Id, tracked: true);
         if (dossier is null)
         {
             return NotFound();

@@ -71,9 +71,17 @@ public sealed class IndexModel(CrmDbContext db, DossierAccess access, CurrentUse
         {
             var text = Q.Trim();
             var like = "%" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
-            var terms = ContactSearch.Parse(text);
-            var parties = db.Contacts.Matching(db, terms).Select(c => c.Id);
-            query = query.Where(d => d.Number.StartsWith(text) || EF.Functions.ILike(d.Title, like) || d.Parties.Any(p => parties.Contains(p.ContactId)));
+            if (text.Any(char.IsLetter))
+            {
+                var parties = db.Contacts.Matching(db, ContactSearch.Parse(text)).Select(c => c.Id);
+                var withParty = db.Set<DossierParty>().Where(p => parties.Contains(p.ContactId)).Select(p => p.DossierId);
+                query = query.Where(d => d.Number.StartsWith(text) || EF.Functions.ILike(d.Title, like) || withParty.Contains(d.Id));
+            }
+            else
+            {
+                // Digits and dashes: the start of a dossier number, not a name to look up among the contacts.
+                query = query.Where(d => d.Number.StartsWith(text));
+            }
         }
 
         var ordered = Sort switch

@@ -101,7 +101,7 @@ public sealed class WallsModel(CrmDbContext db, DossierAccess access, CurrentUse
 
     private async Task<bool> LoadAsync()
     {
-        var dossier = await access.Visible().AsNoTracking().SingleOrDefaultAsync(d => d.Id == Id);
+        var dossier = await access.FindAsync(Id);
         if (dossier is null)
         {
             return false;
