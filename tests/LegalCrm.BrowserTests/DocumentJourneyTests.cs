@@ -67,6 +67,15 @@ public sealed class DocumentJourneyTests(BrowserFixture fixture) : IClassFixture
 
         await page.GetByTestId("documents-link").ClickAsync();
         await Assertions.Expect(page.GetByTestId("upload-form")).ToHaveCountAsync(0);
+
+        await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Teams" }).ClickAsync();
+        await page.GetByLabel("Naam").FillAsync("Sectie scheepvaart");
+        await page.GetByLabel("Omschrijving").FillAsync("Advocaten transport- en scheepvaartrecht");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Aanmaken" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("team")).ToContainTextAsync("Sectie scheepvaart");
+        await page.GetByTestId("team").GetByRole(AriaRole.Button, new() { Name = "Toevoegen" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("team").Locator("ul li")).ToHaveCountAsync(1);
+        await Screenshots.SaveAsync(page, "37-teams");
     }
 
     private static async Task IntakeAsync(IPage page, string search, string client, string title)

@@ -86,7 +86,6 @@ public sealed partial class TranslationTests
         keys.UnionWith(Enum.GetNames<LegalCrm.Web.Features.Dossiers.ConflictDecision>().Select(k => "conflict:" + k));
         keys.UnionWith(LegalCrm.Web.Features.Dossiers.ConflictSearch.AllReasons);
         keys.UnionWith(Enum.GetNames<LegalCrm.Web.Features.Documents.DocumentCategory>().Select(k => "doccat:" + k));
-        keys.UnionWith(["entity:Document", "entity:DocumentVersion", "entity:Team", "entity:TeamMember", "entity:DossierTeam"]);
         foreach (var file in new[] { "DocumentUploadRules.cs", "DocumentUploads.cs" })
         {
             foreach (Match m in UploadMessage().Matches(File.ReadAllText(Path.Combine(WebProject, "Features", "Documents", file))))

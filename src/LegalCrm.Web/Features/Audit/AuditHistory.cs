@@ -41,6 +41,7 @@ public sealed class AuditHistory(CrmDbContext db, IStringLocalizer<SharedResourc
         ["Purpose"] = "purpose:",
         ["Channel"] = "channel:",
         ["Category"] = "doccat:",
+        ["Decision"] = "conflict:",
     };
 
     private static readonly HashSet<string> ContactFields = new(StringComparer.Ordinal) { "ContactId", "FromContactId", "ToContactId", "ClientContactId" };

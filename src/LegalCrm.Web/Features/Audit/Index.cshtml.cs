@@ -16,7 +16,9 @@ public sealed class IndexModel(CrmDbContext db, IStringLocalizer<SharedResource>
     public static readonly IReadOnlyList<string> KnownEntityTypes = [nameof(CrmUser), nameof(CrmRole), nameof(CrmUserRole), nameof(Firm), nameof(RoleGrant), nameof(Access.CrmUserToken),
         nameof(Clients.Contact), nameof(Clients.ContactAddress), nameof(Clients.ContactPhone), nameof(Clients.ContactEmail), nameof(Clients.ContactRelationship),
         nameof(Clients.ContactImport), nameof(Clients.MarketingConsent), nameof(Dossiers.Dossier), nameof(Dossiers.DossierMember),
-        nameof(Dossiers.DossierParty), nameof(Dossiers.DossierStatusChange), nameof(Dossiers.EthicalWall)];
+        nameof(Dossiers.DossierParty), nameof(Dossiers.DossierStatusChange), nameof(Dossiers.EthicalWall), nameof(Dossiers.ConflictCheck),
+        nameof(Dossiers.DossierAccessGrant), nameof(Dossiers.DossierTeam), nameof(Team), nameof(TeamMember), nameof(Documents.Document),
+        nameof(Documents.DocumentVersion), nameof(CrmRoleClaim), nameof(CrmUserClaim), nameof(CrmUserLogin), nameof(Data.NumberSequence)];
 
     [BindProperty(SupportsGet = true, Name = "user")]
     public Guid? UserFilter { get; set; }

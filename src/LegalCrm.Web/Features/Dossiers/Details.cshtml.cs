@@ -354,7 +354,10 @@ public sealed class DetailsModel(CrmDbContext db, DossierAccess access, Conflict
         ["Id", nameof(Dossier.UpdatedAt), nameof(Dossier.UpdatedBy), nameof(Dossier.Version), nameof(Dossier.CreatedAt), nameof(DossierParty.DossierId),
          nameof(DossierStatusChange.At), nameof(DossierStatusChange.ByUserId),
          nameof(Documents.Document.RowVersion), nameof(Documents.DocumentVersion.DocumentId), nameof(Documents.DocumentVersion.ContentType),
-         nameof(Documents.DocumentVersion.Sha256), nameof(Documents.DocumentVersion.UploadedAt), nameof(Documents.DocumentVersion.UploadedByUserId)];
+         nameof(Documents.DocumentVersion.Sha256), nameof(Documents.DocumentVersion.UploadedAt), nameof(Documents.DocumentVersion.UploadedByUserId),
+         // A conflict check's hits and what it searched are on its own printable page; the history says who decided what.
+         nameof(ConflictCheck.Hits), nameof(ConflictCheck.Searched), nameof(ConflictCheck.RunAt), nameof(ConflictCheck.RunByUserId),
+         nameof(ConflictCheck.DecidedAt), nameof(ConflictCheck.DecidedByUserId), nameof(DossierAccessGrant.GrantedAt)];
 
     public sealed record PartyRow(Guid Id, PartyRole Role, Guid ContactId, string Name, DateOnly? StartDate, DateOnly? EndDate);
 

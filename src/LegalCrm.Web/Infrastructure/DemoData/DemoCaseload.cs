@@ -1,6 +1,7 @@
 using LegalCrm.Web.Data;
 using LegalCrm.Web.Features.Access;
 using LegalCrm.Web.Features.Clients;
+using LegalCrm.Web.Features.Documents;
 using LegalCrm.Web.Features.Dossiers;
 using LegalCrm.Web.Infrastructure.Time;
 using LegalCrm.Web.Tenancy;
@@ -9,7 +10,7 @@ namespace LegalCrm.Web.Infrastructure.DemoData;
 
 /// <summary>
 /// Development only: a small, realistic caseload for the demo firm — persons and organisations with Dutch details and
-/// relationships, and three dossiers (open, intake, closed) with parties, team and conflict checks. Written through the
+/// relationships, a team, and three dossiers (open, intake, closed) with parties, team, conflict checks and a document. Written through the
 /// same rules and mapping as the pages, so the demo shows what users would have entered.
 /// </summary>
 public sealed class DemoCaseload(IServiceScopeFactory scopes, TimeProvider clock)
@@ -158,8 +159,16 @@ public sealed class DemoCaseload(IServiceScopeFactory scopes, TimeProvider clock
             return dossier;
         }
 
-        await DossierAsync("Van den Bakker / Bouwbedrijf De Hoek: gebreken verbouwing", "Contractenrecht", bakker, DossierStatus.Open,
+        var verbouwing = await DossierAsync("Van den Bakker / Bouwbedrijf De Hoek: gebreken verbouwing", "Contractenrecht", bakker, DossierStatus.Open,
             (bouw, PartyRole.OpposingParty), (advocaat, PartyRole.OpposingCounsel), (rechtbank, PartyRole.Court));
+        var team = new Team { Name = "Sectie procesrecht", Description = "Advocaten en secretariaat van de procespraktijk", CreatedAt = now };
+        db.Teams.Add(team);
+        db.TeamMembers.AddRange(new TeamMember { TeamId = team.Id, UserId = lawyerId }, new TeamMember { TeamId = team.Id, UserId = assistantId });
+        db.DossierTeams.Add(new DossierTeam { DossierId = verbouwing.Id, TeamId = team.Id });
+        await db.SaveChangesAsync(ct);
+        var notes = System.Text.Encoding.UTF8.GetBytes("Intakegesprek met mevrouw Van den Bakker.\nGebreken: lekkage dakkapel, scheuren in de aanbouw.\nVolgende stap: ingebrekestelling aan Bouwbedrijf De Hoek.\n");
+        await services.GetRequiredService<DocumentUploads>().AddDocumentsAsync(verbouwing.Id,
+            [new IncomingFile("Aantekeningen intakegesprek.txt", notes.Length, () => new MemoryStream(notes))], DocumentCategory.Memo, today.AddMonths(-2), ct);
         await DossierAsync("Müller: ontslag op staande voet", "Arbeidsrecht", muller, DossierStatus.Intake, (werkgever, PartyRole.OpposingParty));
         await DossierAsync("Van den Bakker: huurgeschil bovenwoning", "Huurrecht", bakker, DossierStatus.Closed);
         await transaction.CommitAsync(ct);

@@ -98,9 +98,9 @@
       }
     });
     request.addEventListener("load", function () {
-      if (request.responseURL && request.responseURL !== form.action && request.status < 400) {
-        window.location.assign(request.responseURL);
-        return;
+      // The answer is already the next page (the redirect was followed, its one-time message included): show it as is.
+      if (request.responseURL && request.responseURL !== window.location.href) {
+        window.history.replaceState(null, "", request.responseURL);
       }
       document.open();
       document.write(request.responseText);
