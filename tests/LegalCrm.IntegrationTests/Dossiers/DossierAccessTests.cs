@@ -74,9 +74,10 @@ public sealed class DossierAccessTests(CrmAppFactory app) : IClassFixture<CrmApp
     private async Task<View> ViewAsync(TestFirm firm, Guid userId, string role, IEnumerable<Guid> all)
     {
         await using var scope = app.FirmScope(firm.Id);
-        scope.ServiceProvider.GetRequiredService<CurrentUser>().SignedIn(userId, "x@test", "x", BuiltInRoles.Get(role).Permissions, mustEnrolTwoFactor: false);
-        var access = scope.ServiceProvider.GetRequiredService<DossierAccess>();
         var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
+        var teams = await db.TeamMembers.Where(m => m.UserId == userId).Select(m => m.TeamId).ToListAsync();
+        scope.ServiceProvider.GetRequiredService<CurrentUser>().SignedIn(userId, "x@test", "x", BuiltInRoles.Get(role).Permissions, teams, mustEnrolTwoFactor: false);
+        var access = scope.ServiceProvider.GetRequiredService<DossierAccess>();
         var ids = all.ToList();
         var seen = new List<Guid>();
         var editable = new List<Guid>();

@@ -24,8 +24,12 @@ public sealed class CurrentUser
 
     public bool Has(string permission) => _permissions.Contains(permission);
 
-    public void SignedIn(Guid userId, string email, string displayName, IEnumerable<string> permissions, bool mustEnrolTwoFactor)
+    /// <summary>The teams the user is in, read with the permissions at the start of the request (dossier access uses them).</summary>
+    public IReadOnlyList<Guid> TeamIds { get; private set; } = [];
+
+    public void SignedIn(Guid userId, string email, string displayName, IEnumerable<string> permissions, IEnumerable<Guid> teamIds, bool mustEnrolTwoFactor)
     {
+        TeamIds = [.. teamIds];
         UserId = userId;
         ActorName = email;
         DisplayName = displayName;

@@ -65,6 +65,7 @@ public static class SessionValidator
                     .Select(p => p.Permission)
                     .Distinct()
                     .ToList(),
+                Teams = db.TeamMembers.Where(m => m.UserId == u.Id).Select(m => m.TeamId).ToList(),
             })
             .SingleOrDefaultAsync(context.HttpContext.RequestAborted);
 
@@ -79,6 +80,7 @@ public static class SessionValidator
             session.Email ?? string.Empty,
             session.DisplayName,
             session.Permissions,
+            session.Teams,
             mustEnrolTwoFactor: session.FirmRequiresTwoFactor && !session.TwoFactorEnabled);
         context.HttpContext.Items[UserCultureKey] = session.PreferredCulture;
     }

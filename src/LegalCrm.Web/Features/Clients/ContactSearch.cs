@@ -49,6 +49,13 @@ public static class ContactSearch
     /// </summary>
     public static IQueryable<Contact> Matching(this IQueryable<Contact> contacts, CrmDbContext db, Terms t)
     {
+        var ids = MatchingIds(db, t);
+        return contacts.Where(c => ids.Contains(c.Id));
+    }
+
+    /// <summary>The ids of the contacts that match (see <see cref="Matching"/>), for a search that needs no more than the ids.</summary>
+    public static IQueryable<Guid> MatchingIds(CrmDbContext db, Terms t)
+    {
         // An identifier (e-mail, phone, KvK, client number, Dutch postcode) is looked up exactly; anything else by name.
         var identifier = t.Phone is not null || t.Email is not null || t.Kvk is not null || t.ClientNumber is not null
             || (t.Postcode is not null && ContactDetailsRules.NormalizeDutchPostcode(t.Postcode) is not null);
@@ -80,7 +87,7 @@ public static class ContactSearch
             ids = ids.Union(db.Contacts.Where(c => c.ClientNumber == number).Select(c => c.Id));
         }
 
-        return contacts.Where(c => ids.Contains(c.Id));
+        return ids;
     }
 
     /// <summary>Best match first: exact identifiers, then how closely a word of the name matches, then alphabetically.</summary>

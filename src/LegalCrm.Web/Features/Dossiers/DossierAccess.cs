@@ -14,6 +14,7 @@ namespace LegalCrm.Web.Features.Dossiers;
 /// Advocatenwet art. 10a/11a).
 /// </summary>
 /// <remarks>
+/// Team membership comes from <see cref="CurrentUser.TeamIds"/>, read with the permissions at the start of the request.
 /// The rule is written twice, in two shapes PostgreSQL plans well, and a test holds them to the same answers:
 /// for lists as "id in (a set that does not depend on the row)", which PostgreSQL builds once and hashes (OR-ed EXISTS
 /// clauses cost an index probe per dossier of the firm: the "my dossiers" list took ~210 ms at 50,000 dossiers); for one
@@ -79,7 +80,7 @@ public sealed class DossierAccess(CrmDbContext db, CurrentUser me, TimeProvider 
     private Expression<Func<Dossier, bool>> InTeam(Guid user)
     {
         var asMember = db.Set<DossierMember>().Where(m => m.UserId == user).Select(m => m.DossierId);
-        var myTeams = db.TeamMembers.Where(m => m.UserId == user).Select(m => m.TeamId);
+        var myTeams = me.TeamIds;
         var viaTeams = db.DossierTeams.Where(t => myTeams.Contains(t.TeamId)).Select(t => t.DossierId);
         return d => d.ResponsibleLawyerId == user || asMember.Contains(d.Id) || viaTeams.Contains(d.Id);
     }
@@ -93,7 +94,7 @@ public sealed class DossierAccess(CrmDbContext db, CurrentUser me, TimeProvider 
 
     private IQueryable<Dossier> WithoutWalls(IQueryable<Dossier> dossiers, Guid user)
     {
-        var myTeams = db.TeamMembers.Where(m => m.UserId == user).Select(m => (Guid?)m.TeamId);
+        var myTeams = me.TeamIds.Select(t => (Guid?)t).ToList();
         var myWalls = db.EthicalWalls.Where(w => w.UserId == user || myTeams.Contains(w.TeamId));
         var walledDossiers = myWalls.Where(w => w.DossierId != null).Select(w => w.DossierId!.Value);
         var walledClients = myWalls.Where(w => w.ClientContactId != null).Select(w => w.ClientContactId!.Value);
@@ -103,15 +104,20 @@ public sealed class DossierAccess(CrmDbContext db, CurrentUser me, TimeProvider 
 
     // ---- Row shape, for one dossier: the same rules ----
 
-    private Expression<Func<Dossier, bool>> IsInTeam(Guid user) =>
-        d => d.ResponsibleLawyerId == user || d.Members.Any(m => m.UserId == user)
-            || d.Teams.Any(t => db.TeamMembers.Any(m => m.TeamId == t.TeamId && m.UserId == user));
+    private Expression<Func<Dossier, bool>> IsInTeam(Guid user)
+    {
+        var myTeams = me.TeamIds;
+        return d => d.ResponsibleLawyerId == user || d.Members.Any(m => m.UserId == user) || d.Teams.Any(t => myTeams.Contains(t.TeamId));
+    }
 
-    private IQueryable<Dossier> NotWalled(IQueryable<Dossier> dossiers, Guid user) =>
-        dossiers.Where(d => !db.EthicalWalls.Any(w =>
-            (w.UserId == user || (w.TeamId != null && db.TeamMembers.Any(m => m.TeamId == w.TeamId && m.UserId == user)))
+    private IQueryable<Dossier> NotWalled(IQueryable<Dossier> dossiers, Guid user)
+    {
+        var myTeams = me.TeamIds.Select(t => (Guid?)t).ToList();
+        return dossiers.Where(d => !db.EthicalWalls.Any(w =>
+            (w.UserId == user || myTeams.Contains(w.TeamId))
             && (w.DossierId == d.Id
                 || (w.ClientContactId != null && d.Parties.Any(p => p.Role == PartyRole.Client && p.ContactId == w.ClientContactId)))));
+    }
 
     private static Expression<Func<Dossier, bool>> Or(Expression<Func<Dossier, bool>> left, Expression<Func<Dossier, bool>> right) =>
         Expression.Lambda<Func<Dossier, bool>>(

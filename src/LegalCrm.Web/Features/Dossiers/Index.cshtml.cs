@@ -73,7 +73,7 @@ public sealed class IndexModel(CrmDbContext db, DossierAccess access, CurrentUse
             var like = "%" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
             if (text.Any(char.IsLetter))
             {
-                var parties = db.Contacts.Matching(db, ContactSearch.Parse(text)).Select(c => c.Id);
+                var parties = ContactSearch.MatchingIds(db, ContactSearch.Parse(text));
                 var withParty = db.Set<DossierParty>().Where(p => parties.Contains(p.ContactId)).Select(p => p.DossierId);
                 query = query.Where(d => d.Number.StartsWith(text) || EF.Functions.ILike(d.Title, like) || withParty.Contains(d.Id));
             }
