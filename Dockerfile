@@ -12,5 +12,7 @@ WORKDIR /app
 COPY --from=build /app .
 ENV ASPNETCORE_URLS=http://+:8080
 EXPOSE 8080
+# Dossier documents (Documents__StoragePath); a named volume takes this folder's owner on first use.
+RUN mkdir -p /var/lib/legalcrm/documents && chown $APP_UID /var/lib/legalcrm/documents
 USER $APP_UID
 ENTRYPOINT ["dotnet", "LegalCrm.Web.dll"]

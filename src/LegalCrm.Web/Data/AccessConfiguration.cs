@@ -14,6 +14,7 @@ internal sealed class FirmConfiguration : IEntityTypeConfiguration<Firm>
         b.Property(f => f.DossierNumberFormat).HasMaxLength(40).HasDefaultValue(Features.Dossiers.DossierNumberFormat.Default);
         // Existing firms get the default list too when the column is added.
         b.Property(f => f.PracticeAreas).HasDefaultValueSql("ARRAY[" + string.Join(", ", Firm.DefaultPracticeAreas.Select(a => "'" + a + "'")) + "]::text[]");
+        b.Property(f => f.PartyRoles).HasDefaultValueSql("ARRAY[" + string.Join(", ", Firm.DefaultPartyRoles.Select(a => "'" + a + "'")) + "]::text[]");
         b.Ignore(f => f.TenantId);
         b.Property(f => f.Name).HasMaxLength(200);
         b.Property(f => f.DefaultCulture).HasMaxLength(10);

@@ -55,6 +55,7 @@ internal sealed class DossierPartyConfiguration : IEntityTypeConfiguration<Dossi
         b.ToTable("dossier_parties");
         b.Property(x => x.Id).ValueGeneratedNever();
         b.Property(x => x.Role).HasConversion<string>().HasMaxLength(30);
+        b.Property(x => x.RoleLabel).HasMaxLength(100);
         b.Ignore(x => x.AuditSubject);
         b.HasOne<Contact>().WithMany().HasForeignKey(x => x.ContactId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(x => new { x.TenantId, x.DossierId, x.ContactId, x.Role }).IsUnique();

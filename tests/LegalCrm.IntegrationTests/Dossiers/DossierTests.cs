@@ -171,6 +171,30 @@ public sealed class DossierTests(CrmAppFactory app) : IClassFixture<CrmAppFactor
     }
 
     [Fact]
+    public async Task A_party_can_have_one_of_the_firms_own_roles_and_an_end_date_not_before_its_start()
+    {
+        using var lawyer = await app.SignedInAsync(_firm.Lawyer);
+        var id = await CreateAsync(lawyer, "Faillissement onderaannemer");
+        var candidate = (IHtmlFormElement)(await lawyer.GetDocumentAsync($"/Dossiers/{id}?party=Bouwbedrijf")).QuerySelector("[data-testid=party-candidate]")!;
+
+        var unknown = await lawyer.PostFormAsync(candidate, $"/Dossiers/{id}", new Dictionary<string, string> { ["role"] = "Other:Schoonmoeder" });
+        var curator = await lawyer.PostFormAsync(candidate, $"/Dossiers/{id}", new Dictionary<string, string> { ["role"] = "Other:Curator", ["startDate"] = "2026-03-01" });
+
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, curator.StatusCode);
+        var row = (await lawyer.GetDocumentAsync($"/Dossiers/{id}")).QuerySelectorAll("[data-testid=parties] tr").Single(r => r.TextContent.Contains("Curator", StringComparison.Ordinal));
+        var end = (IHtmlFormElement)row.QuerySelector("form[action*=EndParty]")!;
+        var tooEarly = await lawyer.PostFormAsync(end, $"/Dossiers/{id}", new Dictionary<string, string> { ["endDate"] = "2026-02-01" });
+        var ended = await lawyer.PostFormAsync(end, $"/Dossiers/{id}", new Dictionary<string, string> { ["endDate"] = "2026-06-30" });
+
+        Assert.Contains("einddatum", (await CrmClient.ParseAsync(tooEarly)).QuerySelector(".validation-summary-errors")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, ended.StatusCode);
+        var parties = (await lawyer.GetDocumentAsync($"/Dossiers/{id}")).QuerySelector("[data-testid=parties]")!.TextContent;
+        Assert.Contains("30-06-2026", parties, StringComparison.Ordinal);
+        Assert.Contains("Curator", (await lawyer.GetDocumentAsync($"/Clients/{_client}")).QuerySelector("[data-testid=contact-dossiers]")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Editing_keeps_what_others_saved_in_the_meantime()
     {
         using var lawyer = await app.SignedInAsync(_firm.Lawyer);

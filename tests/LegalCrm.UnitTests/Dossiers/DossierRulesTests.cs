@@ -56,3 +56,26 @@ public sealed class DossierRulesTests
         Assert.True(DossierLifecycle.IsReadOnly(DossierStatus.Archived));
     }
 }
+
+public sealed class PartyRoleChoiceTests
+{
+    private static readonly string[] FirmRoles = ["Curator", "Mediator"];
+
+    [Theory]
+    [InlineData("OpposingParty", PartyRole.OpposingParty, null)]
+    [InlineData("Other", PartyRole.Other, null)]
+    [InlineData("Other:Curator", PartyRole.Other, "Curator")]
+    public void A_built_in_or_firm_role_is_accepted(string value, PartyRole role, string? label) =>
+        Assert.Equal((role, label), PartyRoleChoice.Parse(value, FirmRoles));
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("3")]
+    [InlineData("99")]
+    [InlineData("opposingparty")]
+    [InlineData("Other:Getuige")]
+    [InlineData("Other:curator")]
+    public void Anything_else_is_refused(string? value) =>
+        Assert.Null(PartyRoleChoice.Parse(value, FirmRoles));
+}

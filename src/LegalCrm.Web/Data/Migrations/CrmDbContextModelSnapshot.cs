@@ -396,6 +396,13 @@ namespace LegalCrm.Web.Data.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name");
 
+                    b.PrimitiveCollection<List<string>>("PartyRoles")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text[]")
+                        .HasColumnName("party_roles")
+                        .HasDefaultValueSql("ARRAY['Curator', 'Mediator', 'Tolk', 'Getuige']::text[]");
+
                     b.PrimitiveCollection<List<string>>("PracticeAreas")
                         .IsRequired()
                         .ValueGeneratedOnAdd()
@@ -1606,6 +1613,11 @@ namespace LegalCrm.Web.Data.Migrations
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)")
                         .HasColumnName("role");
+
+                    b.Property<string>("RoleLabel")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("role_label");
 
                     b.Property<DateOnly?>("StartDate")
                         .HasColumnType("date")

@@ -29,5 +29,10 @@ public sealed class Firm : ITenantScoped
         "Letselschade", "Vastgoed", "Insolventierecht",
     ];
 
+    /// <summary>The firm's own party roles besides the built-in ones (curator, mediator…): a party in such a role is "other" with this label.</summary>
+    public List<string> PartyRoles { get; set; } = [.. DefaultPartyRoles];
+
+    public static readonly IReadOnlyList<string> DefaultPartyRoles = ["Curator", "Mediator", "Tolk", "Getuige"];
+
     public DateTimeOffset CreatedAt { get; set; }
 }

@@ -23,6 +23,7 @@ public sealed class SettingsModel(CrmDbContext db, IStringLocalizer<SharedResour
             DefaultCulture = firm.DefaultCulture,
             DossierNumberFormat = firm.DossierNumberFormat,
             PracticeAreas = string.Join("\n", firm.PracticeAreas),
+            PartyRoles = string.Join("\n", firm.PartyRoles),
         };
     }
 
@@ -38,10 +39,16 @@ public sealed class SettingsModel(CrmDbContext db, IStringLocalizer<SharedResour
             ModelState.AddModelError("Input.DossierNumberFormat", l["Use one sequence such as {NNNN}, optionally {YYYY} or {YY}, and letters, digits, - / . _ or spaces."]);
         }
 
-        var areas = PracticeAreaList(Input.PracticeAreas);
+        var areas = LineList(Input.PracticeAreas);
         if (areas.Count > 50 || areas.Any(a => a.Length > 100))
         {
             ModelState.AddModelError("Input.PracticeAreas", l["At most 50 practice areas of at most 100 characters each."]);
+        }
+
+        var roles = LineList(Input.PartyRoles);
+        if (roles.Count > 30 || roles.Any(r => r.Length > 100))
+        {
+            ModelState.AddModelError("Input.PartyRoles", l["At most 30 party roles of at most 100 characters each."]);
         }
 
         if (!ModelState.IsValid)
@@ -55,13 +62,14 @@ public sealed class SettingsModel(CrmDbContext db, IStringLocalizer<SharedResour
         firm.DefaultCulture = Input.DefaultCulture;
         firm.DossierNumberFormat = Input.DossierNumberFormat.Trim();
         firm.PracticeAreas = areas;
+        firm.PartyRoles = roles;
         await db.SaveChangesAsync();
         TempData["Status"] = l["The settings have been saved."].Value;
         return RedirectToPage();
     }
 
     /// <summary>One per line; blank lines and repeats dropped, order kept.</summary>
-    private static List<string> PracticeAreaList(string? text) =>
+    private static List<string> LineList(string? text) =>
         (text ?? string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
 
     public sealed class InputModel
@@ -84,5 +92,9 @@ public sealed class SettingsModel(CrmDbContext db, IStringLocalizer<SharedResour
         [StringLength(6000, ErrorMessage = "{0} can be at most {1} characters long.")]
         [Display(Name = "Practice areas")]
         public string? PracticeAreas { get; set; }
+
+        [StringLength(4000, ErrorMessage = "{0} can be at most {1} characters long.")]
+        [Display(Name = "Other party roles")]
+        public string? PartyRoles { get; set; }
     }
 }

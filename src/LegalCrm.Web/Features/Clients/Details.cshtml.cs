@@ -269,10 +269,10 @@ public sealed class DetailsModel(CrmDbContext db, Dossiers.DossierAccess dossier
             .ToList();
 
         DossierRoles = await dossiers.VisibleAmong(db.Dossiers.Where(d => d.Parties.Any(p => p.ContactId == Id)))
-            .SelectMany(d => d.Parties.Where(p => p.ContactId == Id), (d, p) => new { d.Id, d.Number, d.Title, d.Status, p.Role })
+            .SelectMany(d => d.Parties.Where(p => p.ContactId == Id), (d, p) => new { d.Id, d.Number, d.Title, d.Status, p.Role, p.RoleLabel })
             .OrderByDescending(r => r.Number)
             .Take(100)
-            .Select(r => new DossierRow(r.Id, r.Number, r.Title, r.Status, r.Role))
+            .Select(r => new DossierRow(r.Id, r.Number, r.Title, r.Status, r.Role, r.RoleLabel))
             .ToListAsync();
 
         Consents = await db.MarketingConsents.AsNoTracking().Where(m => m.ContactId == Id)
@@ -293,7 +293,7 @@ public sealed class DetailsModel(CrmDbContext db, Dossiers.DossierAccess dossier
         nameof(ContactRelationship.ToContactId),
     ];
 
-    public sealed record DossierRow(Guid Id, string Number, string Title, Dossiers.DossierStatus Status, Dossiers.PartyRole Role);
+    public sealed record DossierRow(Guid Id, string Number, string Title, Dossiers.DossierStatus Status, Dossiers.PartyRole Role, string? RoleLabel);
 
     public sealed record RelationshipRow(Guid Id, string Label, Guid OtherId, string OtherName, DateOnly? StartDate, DateOnly? EndDate);
 

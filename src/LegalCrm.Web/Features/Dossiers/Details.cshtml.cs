@@ -55,7 +55,11 @@ public sealed class DetailsModel(CrmDbContext db, DossierAccess access, Conflict
     /// <summary>The latest conflict check: the dossier can open when it found no conflict or its conflict was waived.</summary>
     public ConflictCheck? LatestCheck { get; private set; }
 
-    public IEnumerable<SelectListItem> Roles => EnumOptions.For<PartyRole>(l, "role:");
+    /// <summary>The firm's own party roles (<see cref="Access.Firm.PartyRoles"/>), offered after the built-in ones.</summary>
+    public IReadOnlyList<string> FirmRoles { get; private set; } = [];
+
+    public IEnumerable<SelectListItem> Roles =>
+        EnumOptions.For<PartyRole>(l, "role:").Concat(FirmRoles.Select(r => new SelectListItem(r, PartyRoleChoice.Value(r))));
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -69,25 +73,25 @@ public sealed class DetailsModel(CrmDbContext db, DossierAccess access, Conflict
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAddPartyAsync(Guid contactId, PartyRole role, DateOnly? startDate)
+    public async Task<IActionResult> OnPostAddPartyAsync(Guid contactId, string? role, DateOnly? startDate)
     {
         if (await EditableAsync() is { } refused)
         {
             return refused;
         }
 
-        if (!Enum.IsDefined(role) || !await db.Contacts.AnyAsync(c => c.Id == contactId))
+        if (PartyRoleChoice.Parse(role, FirmRoles) is not var (partyRole, roleLabel) || !await db.Contacts.AnyAsync(c => c.Id == contactId))
         {
             return NotFound();
         }
 
-        if (await db.Set<DossierParty>().AnyAsync(p => p.DossierId == Id && p.ContactId == contactId && p.Role == role))
+        if (await db.Set<DossierParty>().AnyAsync(p => p.DossierId == Id && p.ContactId == contactId && p.Role == partyRole))
         {
             ModelState.AddModelError(string.Empty, l["This contact is already a party in this role."]);
             return Page();
         }
 
-        db.Add(new DossierParty { DossierId = Id, ContactId = contactId, Role = role, StartDate = startDate ?? AmsterdamTime.Today(clock) });
+        db.Add(new DossierParty { DossierId = Id, ContactId = contactId, Role = partyRole, RoleLabel = roleLabel, StartDate = startDate ?? AmsterdamTime.Today(clock) });
         await TouchAsync();
 
         // Every new party is checked at once; the new check needs a decision before the dossier can open.
@@ -322,11 +326,12 @@ public sealed class DetailsModel(CrmDbContext db, DossierAccess access, Conflict
 
         Dossier = dossier;
         CanEdit = !dossier.IsReadOnly && await access.CanEditAsync(Id);
+        FirmRoles = await db.Firms.Select(f => f.PartyRoles).SingleAsync();
         LawyerName = await db.Users.Where(u => u.Id == dossier.ResponsibleLawyerId).Select(u => u.DisplayName).SingleOrDefaultAsync();
         Parties = await db.Set<DossierParty>().AsNoTracking().Where(p => p.DossierId == Id)
-            .Join(db.Contacts, p => p.ContactId, c => c.Id, (p, c) => new { p.Id, p.Role, ContactId = c.Id, c.DisplayName, c.SortKey, p.StartDate, p.EndDate })
+            .Join(db.Contacts, p => p.ContactId, c => c.Id, (p, c) => new { p.Id, p.Role, p.RoleLabel, ContactId = c.Id, c.DisplayName, c.SortKey, p.StartDate, p.EndDate })
             .OrderBy(p => p.Role).ThenBy(p => p.SortKey)
-            .Select(p => new PartyRow(p.Id, p.Role, p.ContactId, p.DisplayName, p.StartDate, p.EndDate))
+            .Select(p => new PartyRow(p.Id, p.Role, p.RoleLabel, p.ContactId, p.DisplayName, p.StartDate, p.EndDate))
             .ToListAsync();
         LatestCheck = await db.ConflictChecks.AsNoTracking().Where(c => c.DossierId == Id).OrderByDescending(c => c.RunAt).FirstOrDefaultAsync();
         Team = (await db.Set<DossierMember>().Where(m => m.DossierId == Id).Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { u.Id, u.DisplayName })
@@ -359,6 +364,6 @@ public sealed class DetailsModel(CrmDbContext db, DossierAccess access, Conflict
          nameof(ConflictCheck.Hits), nameof(ConflictCheck.Searched), nameof(ConflictCheck.RunAt), nameof(ConflictCheck.RunByUserId),
          nameof(ConflictCheck.DecidedAt), nameof(ConflictCheck.DecidedByUserId), nameof(DossierAccessGrant.GrantedAt)];
 
-    public sealed record PartyRow(Guid Id, PartyRole Role, Guid ContactId, string Name, DateOnly? StartDate, DateOnly? EndDate);
+    public sealed record PartyRow(Guid Id, PartyRole Role, string? RoleLabel, Guid ContactId, string Name, DateOnly? StartDate, DateOnly? EndDate);
 
 }

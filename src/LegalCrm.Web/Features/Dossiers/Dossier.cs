@@ -131,6 +131,9 @@ public sealed class DossierParty : ITenantOwned, IAuditSubject
 
     public PartyRole Role { get; set; }
 
+    /// <summary>For <see cref="PartyRole.Other"/>: the firm's own role (curator, mediator…), from <c>Firm.PartyRoles</c>.</summary>
+    public string? RoleLabel { get; set; }
+
     public DateOnly? StartDate { get; set; }
 
     public DateOnly? EndDate { get; set; }
