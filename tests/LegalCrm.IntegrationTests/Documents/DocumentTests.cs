@@ -261,7 +261,7 @@ public sealed class DocumentTests(SmallLimitApp app) : IClassFixture<SmallLimitA
     }
 
     [Fact]
-    public async Task The_orphan_sweep_deletes_old_files_without_a_record_and_keeps_the_rest()
+    public async Task The_orphan_sweep_deletes_old_files_without_a_record_and_unfinished_writes_and_keeps_the_rest()
     {
         using var lawyer = await app.SignedInAsync(_firm.Lawyer);
         await lawyer.UploadAsync(DocumentsUrl, "files", [("bewaren.pdf", Pdf)]);
@@ -271,6 +271,10 @@ public sealed class DocumentTests(SmallLimitApp app) : IClassFixture<SmallLimitA
         await store.SaveAsync(new DocumentKey(_firm.Id, orphan), new MemoryStream(Pdf));
         var recent = Guid.CreateVersion7();
         await store.SaveAsync(new DocumentKey(_firm.Id, recent), new MemoryStream(Pdf));
+        var unfinished = Path.Combine(app.DocumentsPath, _firm.Id.ToString("N"), "00", "abandoned.partial");
+        Directory.CreateDirectory(Path.GetDirectoryName(unfinished)!);
+        await File.WriteAllBytesAsync(unfinished, Pdf);
+        File.SetLastWriteTimeUtc(unfinished, DateTime.UtcNow.AddDays(-2));
         foreach (var path in StoredFiles().Where(f => Path.GetFileName(f) == orphan.ToString("N") || Path.GetFileName(f) == kept.Id.ToString("N")))
         {
             File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddDays(-2));
@@ -282,6 +286,7 @@ public sealed class DocumentTests(SmallLimitApp app) : IClassFixture<SmallLimitA
         Assert.DoesNotContain(orphan.ToString("N"), names);
         Assert.Contains(kept.Id.ToString("N"), names);
         Assert.Contains(recent.ToString("N"), names);
+        Assert.DoesNotContain("abandoned.partial", names);
         await store.DeleteAsync(new DocumentKey(_firm.Id, recent));
     }
 

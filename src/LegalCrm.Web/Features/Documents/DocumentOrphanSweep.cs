@@ -6,8 +6,9 @@ using Microsoft.EntityFrameworkCore;
 namespace LegalCrm.Web.Features.Documents;
 
 /// <summary>
-/// Daily: deletes stored files that no document version refers to. They can only appear when the app stopped between
-/// writing a file and committing its record (<see cref="DocumentUploads"/>); a day's grace keeps uploads in flight safe.
+/// Daily: deletes stored files that no document version refers to, and writes that never finished. They can only appear
+/// when the app stopped between writing a file and committing its record (<see cref="DocumentUploads"/>), or in the
+/// middle of writing; a day's grace keeps uploads in flight safe.
 /// Idempotent: a second run finds nothing left to do.
 /// </summary>
 public sealed class DocumentOrphanSweep(IServiceScopeFactory scopes, IDocumentStore store, TimeProvider clock, ILogger<DocumentOrphanSweep> logger)
@@ -28,6 +29,11 @@ public sealed class DocumentOrphanSweep(IServiceScopeFactory scopes, IDocumentSt
 
         foreach (var firm in firms)
         {
+            if (store.DeleteUnfinishedWritesBefore(firm, clock.GetUtcNow() - Grace) is > 0 and var unfinished)
+            {
+                logger.LogWarning("Deleted {Count} unfinished uploads of firm {FirmId}", unfinished, firm);
+            }
+
             var candidates = store.ListWrittenBefore(firm, clock.GetUtcNow() - Grace).ToList();
             if (candidates.Count == 0)
             {

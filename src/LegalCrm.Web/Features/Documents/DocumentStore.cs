@@ -42,6 +42,9 @@ public interface IDocumentStore
 
     /// <summary>The version ids stored for a firm whose files were written before <paramref name="before"/> (for the orphan sweep).</summary>
     IEnumerable<Guid> ListWrittenBefore(Guid tenantId, DateTimeOffset before);
+
+    /// <summary>Removes writes that never finished (the app stopped mid-upload) and started before <paramref name="before"/>; returns how many.</summary>
+    int DeleteUnfinishedWritesBefore(Guid tenantId, DateTimeOffset before);
 }
 
 /// <summary>Files in a folder: <c>{root}/{firm}/{last two hex digits}/{version id}</c>.</summary>
@@ -133,6 +136,27 @@ public sealed class LocalFolderDocumentStore(IOptions<DocumentOptions> options, 
                 yield return id;
             }
         }
+    }
+
+    public int DeleteUnfinishedWritesBefore(Guid tenantId, DateTimeOffset before)
+    {
+        var folder = Path.Combine(root, tenantId.ToString("N"));
+        if (!Directory.Exists(folder))
+        {
+            return 0;
+        }
+
+        var deleted = 0;
+        foreach (var path in Directory.EnumerateFiles(folder, "*.partial", SearchOption.AllDirectories))
+        {
+            if (File.GetLastWriteTimeUtc(path) < before.UtcDateTime)
+            {
+                File.Delete(path);
+                deleted++;
+            }
+        }
+
+        return deleted;
     }
 
     private string PathOf(DocumentKey key)
