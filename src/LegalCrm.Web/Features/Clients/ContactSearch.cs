@@ -25,7 +25,7 @@ public static class ContactSearch
         // have no trigram to look up, so they only count when nothing longer was typed.
         var words = folded.Split(' ', StringSplitOptions.RemoveEmptyEntries).Distinct().ToArray();
         var patterns = (words.Any(w => w.Length >= 3) ? words.Where(w => w.Length >= 3) : words)
-            .Select(w => "%" + w.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%")
+            .Select(LikePattern.Containing)
             .ToArray();
         var digits = text.Count(char.IsDigit);
         return new Terms(

@@ -119,7 +119,7 @@ public sealed class IndexModel(CrmDbContext db, DossierAccess access, DocumentUp
 
         if (!string.IsNullOrWhiteSpace(Q) && Q.Trim().Length <= 200)
         {
-            var like = "%" + Q.Trim().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+            var like = LikePattern.Containing(Q.Trim());
             query = query.Where(d => EF.Functions.ILike(d.Title, like));
         }
 

@@ -70,7 +70,7 @@ public sealed class IndexModel(CrmDbContext db, DossierAccess access, CurrentUse
         if (!string.IsNullOrWhiteSpace(Q) && Q.Trim().Length <= 200)
         {
             var text = Q.Trim();
-            var like = "%" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+            var like = LikePattern.Containing(text);
             if (text.Any(char.IsLetter))
             {
                 var parties = ContactSearch.MatchingIds(db, ContactSearch.Parse(text));

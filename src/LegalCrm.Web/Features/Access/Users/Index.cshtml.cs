@@ -28,7 +28,7 @@ public sealed class IndexModel(CrmDbContext db) : PageModel
         var query = db.Users.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(Q))
         {
-            var pattern = "%" + Q.Trim().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+            var pattern = LikePattern.Containing(Q.Trim());
             query = query.Where(u => EF.Functions.ILike(u.DisplayName, pattern) || EF.Functions.ILike(u.Email!, pattern));
         }
 
