@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using LegalCrm.Web.Features.Access;
 using LegalCrm.Web.Features.Audit;
 using LegalCrm.Web.Features.Clients;
+using LegalCrm.Web.Features.Communications;
 using LegalCrm.Web.Features.Documents;
 using LegalCrm.Web.Features.Dossiers;
 using LegalCrm.Web.Infrastructure.Email;
@@ -56,6 +57,8 @@ public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options, TenantC
     public DbSet<Document> Documents => Set<Document>();
 
     public DbSet<DocumentVersion> DocumentVersions => Set<DocumentVersion>();
+
+    public DbSet<Communication> Communications => Set<Communication>();
 
     /// <summary>ASP.NET Data Protection keys (cookies, tokens): shared by every instance, not owned by a firm.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

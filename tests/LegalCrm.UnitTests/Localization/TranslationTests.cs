@@ -86,6 +86,14 @@ public sealed partial class TranslationTests
         keys.UnionWith(Enum.GetNames<LegalCrm.Web.Features.Dossiers.ConflictDecision>().Select(k => "conflict:" + k));
         keys.UnionWith(LegalCrm.Web.Features.Dossiers.ConflictSearch.AllReasons);
         keys.UnionWith(Enum.GetNames<LegalCrm.Web.Features.Documents.DocumentCategory>().Select(k => "doccat:" + k));
+        keys.UnionWith(Enum.GetNames<LegalCrm.Web.Features.Communications.CommunicationKind>().SelectMany(k => new[] { "kind:" + k, "log:" + k, "logged:" + k }));
+        keys.UnionWith(Enum.GetNames<LegalCrm.Web.Features.Communications.CommunicationDirection>().Select(k => "direction:" + k));
+        keys.UnionWith(Enum.GetNames<LegalCrm.Web.Features.Communications.LetterDelivery>().Select(k => "delivery:" + k));
+        foreach (Match m in RulesMessage().Matches(File.ReadAllText(Path.Combine(WebProject, "Features", "Communications", "CommunicationRules.cs"))))
+        {
+            keys.Add(m.Groups[1].Value);
+        }
+
         foreach (var file in new[] { "DocumentUploadRules.cs", "DocumentUploads.cs" })
         {
             foreach (Match m in UploadMessage().Matches(File.ReadAllText(Path.Combine(WebProject, "Features", "Documents", file))))
@@ -152,6 +160,9 @@ public sealed partial class TranslationTests
 
     [GeneratedRegex("""new(?: UploadProblem)?\([^"]*?, "([^"]+)", \[""")]
     private static partial Regex UploadMessage();
+
+    [GeneratedRegex("""yield return \("[A-Za-z]+", "([^"]+)"\);""")]
+    private static partial Regex RulesMessage();
 
     [GeneratedRegex("""return "([^"]+)";""")]
     private static partial Regex LifecycleMessage();

@@ -1177,6 +1177,183 @@ namespace LegalCrm.Web.Data.Migrations
                     b.ToTable("marketing_consents", (string)null);
                 });
 
+            modelBuilder.Entity("LegalCrm.Web.Features.Communications.Communication", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("author_name");
+
+                    b.Property<Guid?>("AuthorUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("author_user_id");
+
+                    b.Property<string>("BodyHtml")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("body_html");
+
+                    b.Property<bool>("Confidential")
+                        .HasColumnType("boolean")
+                        .HasColumnName("confidential");
+
+                    b.Property<Guid?>("ContactId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("contact_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Delivery")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("delivery");
+
+                    b.Property<string>("Direction")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("direction");
+
+                    b.Property<Guid?>("DossierId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("dossier_id");
+
+                    b.Property<int?>("DurationMinutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("duration_minutes");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("location");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<uint>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("subject");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("updated_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_communications");
+
+                    b.HasIndex("AuthorUserId")
+                        .HasDatabaseName("ix_communications_author_user_id");
+
+                    b.HasIndex("ContactId")
+                        .HasDatabaseName("ix_communications_contact_id");
+
+                    b.HasIndex("DossierId")
+                        .HasDatabaseName("ix_communications_dossier_id");
+
+                    b.HasIndex("TenantId", "ContactId", "OccurredAt")
+                        .HasDatabaseName("ix_communications_tenant_id_contact_id_occurred_at");
+
+                    b.HasIndex("TenantId", "DossierId", "OccurredAt")
+                        .HasDatabaseName("ix_communications_tenant_id_dossier_id_occurred_at");
+
+                    b.ToTable("communications", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_communications_linked", "dossier_id IS NOT NULL OR contact_id IS NOT NULL");
+                        });
+                });
+
+            modelBuilder.Entity("LegalCrm.Web.Features.Communications.CommunicationParticipant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("address");
+
+                    b.Property<Guid>("CommunicationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("communication_id");
+
+                    b.Property<Guid?>("ContactId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("contact_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("role");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_communication_participants");
+
+                    b.HasIndex("CommunicationId")
+                        .HasDatabaseName("ix_communication_participants_communication_id");
+
+                    b.HasIndex("ContactId")
+                        .HasDatabaseName("ix_communication_participants_contact_id");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_communication_participants_user_id");
+
+                    b.HasIndex("TenantId", "ContactId")
+                        .HasDatabaseName("ix_communication_participants_tenant_id_contact_id");
+
+                    b.ToTable("communication_participants", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_communication_participants_who", "contact_id IS NOT NULL OR user_id IS NOT NULL OR address IS NOT NULL");
+                        });
+                });
+
             modelBuilder.Entity("LegalCrm.Web.Features.Documents.Document", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2065,6 +2242,49 @@ namespace LegalCrm.Web.Data.Migrations
                         .HasConstraintName("fk_marketing_consents_contacts_contact_id");
                 });
 
+            modelBuilder.Entity("LegalCrm.Web.Features.Communications.Communication", b =>
+                {
+                    b.HasOne("LegalCrm.Web.Features.Access.CrmUser", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorUserId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_communications_asp_net_users_author_user_id");
+
+                    b.HasOne("LegalCrm.Web.Features.Clients.Contact", null)
+                        .WithMany()
+                        .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_communications_contacts_contact_id");
+
+                    b.HasOne("LegalCrm.Web.Features.Dossiers.Dossier", null)
+                        .WithMany()
+                        .HasForeignKey("DossierId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_communications_dossiers_dossier_id");
+                });
+
+            modelBuilder.Entity("LegalCrm.Web.Features.Communications.CommunicationParticipant", b =>
+                {
+                    b.HasOne("LegalCrm.Web.Features.Communications.Communication", null)
+                        .WithMany("Participants")
+                        .HasForeignKey("CommunicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_communication_participants_communications_communication_id");
+
+                    b.HasOne("LegalCrm.Web.Features.Clients.Contact", null)
+                        .WithMany()
+                        .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_communication_participants_contacts_contact_id");
+
+                    b.HasOne("LegalCrm.Web.Features.Access.CrmUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_communication_participants_asp_net_users_user_id");
+                });
+
             modelBuilder.Entity("LegalCrm.Web.Features.Documents.Document", b =>
                 {
                     b.HasOne("LegalCrm.Web.Features.Dossiers.Dossier", null)
@@ -2233,6 +2453,11 @@ namespace LegalCrm.Web.Data.Migrations
                     b.Navigation("Emails");
 
                     b.Navigation("Phones");
+                });
+
+            modelBuilder.Entity("LegalCrm.Web.Features.Communications.Communication", b =>
+                {
+                    b.Navigation("Participants");
                 });
 
             modelBuilder.Entity("LegalCrm.Web.Features.Dossiers.Dossier", b =>

@@ -15,19 +15,21 @@ public static class BuiltInRoles
         [
             Permissions.ClientsRead, Permissions.ClientsWrite, Permissions.ClientsExport, Permissions.ClientsMerge, Permissions.ClientsImport,
             Permissions.DossiersRead, Permissions.DossiersWrite, Permissions.DossiersReadAll, Permissions.DossiersClose, Permissions.ConflictsWaive,
-            Permissions.DocumentsWrite, Permissions.AccessWalls, Permissions.AdminUsers, Permissions.AdminSettings, Permissions.AdminAudit, Permissions.AdminJobs,
+            Permissions.DocumentsWrite, Permissions.AccessWalls, Permissions.CommunicationsRead, Permissions.CommunicationsWrite, Permissions.CommunicationsManage,
+            Permissions.MailboxConfigure, Permissions.AdminUsers, Permissions.AdminSettings, Permissions.AdminAudit, Permissions.AdminJobs,
         ]),
         new(Lawyer, "Advocaat", "Works on clients and dossiers.",
-            [Permissions.ClientsRead, Permissions.ClientsWrite, Permissions.DossiersRead, Permissions.DossiersWrite, Permissions.DossiersClose, Permissions.DocumentsWrite]),
+            [Permissions.ClientsRead, Permissions.ClientsWrite, Permissions.DossiersRead, Permissions.DossiersWrite, Permissions.DossiersClose, Permissions.DocumentsWrite,
+             Permissions.CommunicationsRead, Permissions.CommunicationsWrite]),
         new(Assistant, "Secretariaat", "Supports lawyers with clients, dossiers and agendas.",
         [
             Permissions.ClientsRead, Permissions.ClientsWrite, Permissions.ClientsExport, Permissions.ClientsMerge, Permissions.ClientsImport,
-            Permissions.DossiersRead, Permissions.DossiersWrite, Permissions.DocumentsWrite,
+            Permissions.DossiersRead, Permissions.DossiersWrite, Permissions.DocumentsWrite, Permissions.CommunicationsRead, Permissions.CommunicationsWrite,
         ]),
         new(PrivacyOfficer, "Privacyfunctionaris", "Keeps the privacy register and oversees access to personal data.",
             [Permissions.ClientsRead, Permissions.PrivacyManage, Permissions.AdminAudit]),
         new(ReadOnly, "Alleen-lezen", "May look, not change.",
-            [Permissions.ClientsRead, Permissions.DossiersRead]),
+            [Permissions.ClientsRead, Permissions.DossiersRead, Permissions.CommunicationsRead]),
     ];
 
     public static BuiltInRole Get(string key) => All.Single(r => r.Key == key);

@@ -18,6 +18,10 @@ public static class Permissions
     public const string ConflictsWaive = "conflicts.waive";
     public const string DocumentsWrite = "documents.write";
     public const string AccessWalls = "access.walls";
+    public const string CommunicationsRead = "communications.read";
+    public const string CommunicationsWrite = "communications.write";
+    public const string CommunicationsManage = "communications.manage";
+    public const string MailboxConfigure = "mailbox.configure";
     public const string PrivacyManage = "privacy.manage";
     public const string AdminUsers = "admin.users";
     public const string AdminSettings = "admin.settings";
@@ -39,6 +43,10 @@ public static class Permissions
         new(ConflictsWaive, "Dossiers", "Approve a waiver when a conflict check finds a conflict."),
         new(DocumentsWrite, "Dossiers", "Upload documents to dossiers one works on."),
         new(AccessWalls, "Dossiers", "Put up and take down ethical walls around dossiers and clients."),
+        new(CommunicationsRead, "Communication", "See the calls, e-mails, meetings, letters and notes of the dossiers and contacts one may see."),
+        new(CommunicationsWrite, "Communication", "Log calls, e-mails, meetings, letters and notes."),
+        new(CommunicationsManage, "Communication", "Change or delete anyone's logged communication, also after the editing window."),
+        new(MailboxConfigure, "Communication", "Set up the mailbox from which e-mail is filed into dossiers."),
         new(PrivacyManage, "Privacy", "Keep the register of processing, handle data-subject requests and breaches."),
         new(AdminUsers, "Administration", "Invite, disable and enable users and assign their roles."),
         new(AdminSettings, "Administration", "Change the firm's settings, such as requiring two-factor sign-in."),

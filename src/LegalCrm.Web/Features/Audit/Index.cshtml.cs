@@ -18,7 +18,8 @@ public sealed class IndexModel(CrmDbContext db, IStringLocalizer<SharedResource>
         nameof(Clients.ContactImport), nameof(Clients.MarketingConsent), nameof(Dossiers.Dossier), nameof(Dossiers.DossierMember),
         nameof(Dossiers.DossierParty), nameof(Dossiers.DossierStatusChange), nameof(Dossiers.EthicalWall), nameof(Dossiers.ConflictCheck),
         nameof(Dossiers.DossierAccessGrant), nameof(Dossiers.DossierTeam), nameof(Team), nameof(TeamMember), nameof(Documents.Document),
-        nameof(Documents.DocumentVersion), nameof(CrmRoleClaim), nameof(CrmUserClaim), nameof(CrmUserLogin), nameof(Data.NumberSequence)];
+        nameof(Documents.DocumentVersion), nameof(CrmRoleClaim), nameof(CrmUserClaim), nameof(CrmUserLogin), nameof(Data.NumberSequence),
+        nameof(Communications.Communication), nameof(Communications.CommunicationParticipant)];
 
     [BindProperty(SupportsGet = true, Name = "user")]
     public Guid? UserFilter { get; set; }

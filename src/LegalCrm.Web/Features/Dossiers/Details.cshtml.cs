@@ -44,6 +44,8 @@ public sealed class DetailsModel(CrmDbContext db, DossierAccess access, Conflict
 
     public int DocumentCount { get; private set; }
 
+    public IReadOnlyList<Communications.TimelineItem> Communications { get; private set; } = [];
+
     public IReadOnlyList<(Guid Id, string Name)> PartyCandidates { get; private set; } = [];
 
     public IReadOnlyList<AuditHistoryRow> History { get; private set; } = [];
@@ -341,6 +343,11 @@ public sealed class DetailsModel(CrmDbContext db, DossierAccess access, Conflict
                 .OrderBy(t => t.Name).ToListAsync())
             .Select(t => (t.Id, t.Name, t.Members)).ToList();
         DocumentCount = await db.Documents.CountAsync(d => d.DossierId == Id);
+        if (me.Has(Permissions.CommunicationsRead))
+        {
+            Communications = await Features.Communications.TimelineItem.OfDossierAsync(db, Id, 10);
+        }
+
         var recent = await db.Documents.Where(d => d.DossierId == Id).OrderByDescending(d => d.UpdatedAt).ThenByDescending(d => d.Id).Select(d => d.Id).Take(5).ToListAsync();
         RecentDocuments = (await Documents.DocumentRow.LoadAsync(db, recent)).OrderBy(r => recent.IndexOf(r.Id)).ToList();
         if (CanEdit)

@@ -13,9 +13,12 @@ public static class AmsterdamTime
     public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(ToLocal(clock.GetUtcNow()).DateTime);
 
     /// <summary>The UTC instant at which an Amsterdam calendar day starts (handles the DST switch days).</summary>
-    public static DateTimeOffset StartOfDayUtc(DateOnly date)
+    public static DateTimeOffset StartOfDayUtc(DateOnly date) => FromLocal(date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified));
+
+    /// <summary>The UTC instant of an Amsterdam wall-clock time (as a form's datetime-local gives it).</summary>
+    public static DateTimeOffset FromLocal(DateTime local)
     {
-        var local = date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
+        local = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
         return new DateTimeOffset(local, Zone.GetUtcOffset(local)).ToUniversalTime();
     }
 }

@@ -1,0 +1,114 @@
+using LegalCrm.Web.Features.Audit;
+using LegalCrm.Web.Tenancy;
+
+namespace LegalCrm.Web.Features.Communications;
+
+public enum CommunicationKind
+{
+    Email,
+    Call,
+    Meeting,
+    Letter,
+    Note,
+}
+
+public enum CommunicationDirection
+{
+    Incoming,
+    Outgoing,
+    Internal,
+}
+
+public enum LetterDelivery
+{
+    Post,
+    Registered,
+    Courier,
+    Bailiff,
+}
+
+public enum ParticipantRole
+{
+    From,
+    To,
+    Cc,
+    Caller,
+    Callee,
+    Attendee,
+}
+
+/// <summary>
+/// Something said or sent: an e-mail, call, meeting, letter or note, in a dossier and/or with a contact. Its history
+/// belongs to the dossier when it has one, otherwise to the contact. The body is sanitised HTML (<see cref="CommunicationBody"/>).
+/// </summary>
+public sealed class Communication : ITenantOwned, IAuditSubject
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+
+    public Guid TenantId { get; set; }
+
+    public CommunicationKind Kind { get; set; }
+
+    public CommunicationDirection Direction { get; set; }
+
+    public DateTimeOffset OccurredAt { get; set; }
+
+    public string Subject { get; set; } = string.Empty;
+
+    /// <summary>Sanitised HTML, never raw user or e-mail HTML.</summary>
+    public string BodyHtml { get; set; } = string.Empty;
+
+    public Guid? DossierId { get; set; }
+
+    public Guid? ContactId { get; set; }
+
+    public int? DurationMinutes { get; set; }
+
+    public string? Location { get; set; }
+
+    public LetterDelivery? Delivery { get; set; }
+
+    /// <summary>Privileged or confidential (e.g. advice to the client): marked wherever it is shown.</summary>
+    public bool Confidential { get; set; }
+
+    public Guid? AuthorUserId { get; set; }
+
+    public string AuthorName { get; set; } = string.Empty;
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    public string UpdatedBy { get; set; } = string.Empty;
+
+    public uint RowVersion { get; set; }
+
+    public List<CommunicationParticipant> Participants { get; set; } = [];
+
+    public AuditSubject AuditSubject => DossierId is { } dossier
+        ? new AuditSubject(nameof(Dossiers.Dossier), dossier)
+        : new AuditSubject(nameof(Clients.Contact), ContactId ?? Id);
+}
+
+/// <summary>A contact or colleague in a communication, in a role (from/to/cc, caller/callee, attendee).</summary>
+public sealed class CommunicationParticipant : ITenantOwned, IAuditSubject
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+
+    public Guid TenantId { get; set; }
+
+    public Guid CommunicationId { get; set; }
+
+    public Guid? ContactId { get; set; }
+
+    public Guid? UserId { get; set; }
+
+    /// <summary>The name as it was at the time (or as an e-mail header gave it).</summary>
+    public string Name { get; set; } = string.Empty;
+
+    public string? Address { get; set; }
+
+    public ParticipantRole Role { get; set; }
+
+    public AuditSubject AuditSubject => new(nameof(Communication), CommunicationId);
+}
