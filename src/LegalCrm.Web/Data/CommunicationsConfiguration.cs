@@ -20,6 +20,7 @@ internal sealed class CommunicationConfiguration : IEntityTypeConfiguration<Comm
         b.Property(x => x.Location).HasMaxLength(200);
         b.Property(x => x.AuthorName).HasMaxLength(300);
         b.Property(x => x.UpdatedBy).HasMaxLength(300);
+        b.Property(x => x.MessageId).HasMaxLength(500);
         b.Property(x => x.RowVersion).IsRowVersion();
         b.Ignore(x => x.AuditSubject);
         b.HasOne<Dossier>().WithMany().HasForeignKey(x => x.DossierId).OnDelete(DeleteBehavior.Restrict);
@@ -29,6 +30,7 @@ internal sealed class CommunicationConfiguration : IEntityTypeConfiguration<Comm
         // Timelines: a dossier's or a contact's communications, newest first.
         b.HasIndex(x => new { x.TenantId, x.DossierId, x.OccurredAt });
         b.HasIndex(x => new { x.TenantId, x.ContactId, x.OccurredAt });
+        b.HasIndex(x => new { x.TenantId, x.MessageId }).IsUnique().HasFilter("message_id IS NOT NULL");
     }
 }
 

@@ -94,6 +94,11 @@ public sealed partial class TranslationTests
             keys.Add(m.Groups[1].Value);
         }
 
+        foreach (Match m in EmailFileMessage().Matches(File.ReadAllText(Path.Combine(WebProject, "Features", "Communications", "EmailFileReader.cs"))))
+        {
+            keys.Add(m.Groups[1].Value);
+        }
+
         foreach (var file in new[] { "DocumentUploadRules.cs", "DocumentUploads.cs" })
         {
             foreach (Match m in UploadMessage().Matches(File.ReadAllText(Path.Combine(WebProject, "Features", "Documents", file))))
@@ -163,6 +168,9 @@ public sealed partial class TranslationTests
 
     [GeneratedRegex("""yield return \("[A-Za-z]+", "([^"]+)"\);""")]
     private static partial Regex RulesMessage();
+
+    [GeneratedRegex("""new EmailFileException\("([^"]+)"\)""")]
+    private static partial Regex EmailFileMessage();
 
     [GeneratedRegex("""return "([^"]+)";""")]
     private static partial Regex LifecycleMessage();

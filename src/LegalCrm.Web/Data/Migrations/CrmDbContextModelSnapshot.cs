@@ -1240,6 +1240,11 @@ namespace LegalCrm.Web.Data.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("location");
 
+                    b.Property<string>("MessageId")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("message_id");
+
                     b.Property<DateTimeOffset>("OccurredAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("occurred_at");
@@ -1281,6 +1286,11 @@ namespace LegalCrm.Web.Data.Migrations
 
                     b.HasIndex("DossierId")
                         .HasDatabaseName("ix_communications_dossier_id");
+
+                    b.HasIndex("TenantId", "MessageId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_communications_tenant_id_message_id")
+                        .HasFilter("message_id IS NOT NULL");
 
                     b.HasIndex("TenantId", "ContactId", "OccurredAt")
                         .HasDatabaseName("ix_communications_tenant_id_contact_id_occurred_at");

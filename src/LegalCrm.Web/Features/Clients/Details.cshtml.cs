@@ -268,6 +268,11 @@ public sealed class DetailsModel(CrmDbContext db, Dossiers.DossierAccess dossier
             .OrderBy(r => r.OtherName, StringComparer.CurrentCulture)
             .ToList();
 
+        if (me.Has(Permissions.CommunicationsRead))
+        {
+            Communications = await Features.Communications.TimelineItem.OfContactAsync(db, dossiers, Id, 20);
+        }
+
         DossierRoles = await dossiers.VisibleAmong(db.Dossiers.Where(d => d.Parties.Any(p => p.ContactId == Id)))
             .SelectMany(d => d.Parties.Where(p => p.ContactId == Id), (d, p) => new { d.Id, d.Number, d.Title, d.Status, p.Role, p.RoleLabel })
             .OrderByDescending(r => r.Number)
@@ -292,6 +297,8 @@ public sealed class DetailsModel(CrmDbContext db, Dossiers.DossierAccess dossier
         nameof(Contact.CreatedAt), "Id", "ContactId", nameof(ContactEmail.NormalizedAddress), nameof(ContactRelationship.FromContactId),
         nameof(ContactRelationship.ToContactId),
     ];
+
+    public IReadOnlyList<Communications.TimelineItem> Communications { get; private set; } = [];
 
     public sealed record DossierRow(Guid Id, string Number, string Title, Dossiers.DossierStatus Status, Dossiers.PartyRole Role, string? RoleLabel);
 

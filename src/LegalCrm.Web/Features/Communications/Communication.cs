@@ -71,6 +71,9 @@ public sealed class Communication : ITenantOwned, IAuditSubject
     /// <summary>Privileged or confidential (e.g. advice to the client): marked wherever it is shown.</summary>
     public bool Confidential { get; set; }
 
+    /// <summary>An e-mail's Message-ID: the same message is never filed twice in a firm.</summary>
+    public string? MessageId { get; set; }
+
     public Guid? AuthorUserId { get; set; }
 
     public string AuthorName { get; set; } = string.Empty;

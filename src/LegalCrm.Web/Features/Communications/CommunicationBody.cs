@@ -18,6 +18,13 @@ public static class CommunicationBody
     public static string FromMarkdown(string? markdown) =>
         string.IsNullOrWhiteSpace(markdown) ? string.Empty : Sanitise(Markdown.ToHtml(markdown.Trim(), Pipeline));
 
+    /// <summary>A plain-text body (a text-only e-mail): lines kept, nothing in it taken as markup.</summary>
+    public static string FromPlainText(string? text) =>
+        string.IsNullOrWhiteSpace(text)
+            ? string.Empty
+            : Sanitise(string.Concat(text.Replace("\r\n", "\n", StringComparison.Ordinal).Split("\n\n")
+                .Select(p => "<p>" + System.Net.WebUtility.HtmlEncode(p.Trim()).Replace("\n", "<br>", StringComparison.Ordinal) + "</p>")));
+
     public static string Sanitise(string? html)
     {
         if (string.IsNullOrWhiteSpace(html))

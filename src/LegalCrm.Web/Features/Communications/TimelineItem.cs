@@ -1,4 +1,5 @@
 using LegalCrm.Web.Data;
+using LegalCrm.Web.Features.Dossiers;
 using Microsoft.EntityFrameworkCore;
 
 namespace LegalCrm.Web.Features.Communications;
@@ -13,4 +14,20 @@ public sealed record TimelineItem(Guid Id, CommunicationKind Kind, Communication
             .Take(take)
             .Select(c => new TimelineItem(c.Id, c.Kind, c.Direction, c.OccurredAt, c.Subject, c.BodyHtml, c.AuthorName, c.Confidential, c.DurationMinutes))
             .ToListAsync(ct);
+
+    /// <summary>
+    /// The latest communications with a contact (linked to it, or with it as a participant): those without a dossier
+    /// follow the contact, those in a dossier only if the user may see that dossier (<see cref="DossierAccess"/>).
+    /// </summary>
+    public static Task<List<TimelineItem>> OfContactAsync(CrmDbContext db, DossierAccess access, Guid contactId, int take, CancellationToken ct = default)
+    {
+        var withContact = db.Communications.AsNoTracking().Where(c => c.ContactId == contactId || c.Participants.Any(p => p.ContactId == contactId));
+        var inDossiers = withContact.Where(c => c.DossierId != null).Select(c => c.DossierId!.Value);
+        var visibleDossiers = access.VisibleAmong(db.Dossiers.Where(d => inDossiers.Contains(d.Id))).Select(d => (Guid?)d.Id);
+        return withContact.Where(c => c.DossierId == null || visibleDossiers.Contains(c.DossierId))
+            .OrderByDescending(c => c.OccurredAt).ThenByDescending(c => c.Id)
+            .Take(take)
+            .Select(c => new TimelineItem(c.Id, c.Kind, c.Direction, c.OccurredAt, c.Subject, c.BodyHtml, c.AuthorName, c.Confidential, c.DurationMinutes))
+            .ToListAsync(ct);
+    }
 }
