@@ -42,6 +42,9 @@ public sealed class AuditHistory(CrmDbContext db, IStringLocalizer<SharedResourc
         ["Channel"] = "channel:",
         ["Category"] = "doccat:",
         ["Decision"] = "conflict:",
+        ["Kind"] = "kind:",
+        ["Direction"] = "direction:",
+        ["Delivery"] = "delivery:",
     };
 
     private static readonly HashSet<string> ContactFields = new(StringComparer.Ordinal) { "ContactId", "FromContactId", "ToContactId", "ClientContactId" };

@@ -369,7 +369,9 @@ public sealed class DetailsModel(CrmDbContext db, DossierAccess access, Conflict
          nameof(Documents.DocumentVersion.Sha256), nameof(Documents.DocumentVersion.UploadedAt), nameof(Documents.DocumentVersion.UploadedByUserId),
          // A conflict check's hits and what it searched are on its own printable page; the history says who decided what.
          nameof(ConflictCheck.Hits), nameof(ConflictCheck.Searched), nameof(ConflictCheck.RunAt), nameof(ConflictCheck.RunByUserId),
-         nameof(ConflictCheck.DecidedAt), nameof(ConflictCheck.DecidedByUserId), nameof(DossierAccessGrant.GrantedAt)];
+         nameof(ConflictCheck.DecidedAt), nameof(ConflictCheck.DecidedByUserId), nameof(DossierAccessGrant.GrantedAt),
+         // A communication's text is in the timeline; the history says what was logged, when and by whom.
+         nameof(Features.Communications.Communication.BodyHtml), nameof(Features.Communications.Communication.MessageId), nameof(Features.Communications.Communication.AuthorUserId)];
 
     public sealed record PartyRow(Guid Id, PartyRole Role, string? RoleLabel, Guid ContactId, string Name, DateOnly? StartDate, DateOnly? EndDate);
 
