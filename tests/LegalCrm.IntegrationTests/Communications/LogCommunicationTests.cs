@@ -52,6 +52,8 @@ public sealed class LogCommunicationTests(CrmAppFactory app) : IClassFixture<Crm
         Assert.Contains(logged.Participants, p => p.ContactId == _client && p.Role == ParticipantRole.Caller);
         Assert.Contains(logged.Participants, p => p.UserId == _firm.Lawyer.Id && p.Role == ParticipantRole.Callee);
         Assert.Contains("Communicatie", page.QuerySelector("[data-testid=history]")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Cliënt belt over de factuur", (await lawyer.GetDocumentAsync($"/Dossiers/{_dossier}/Communications?kind=Call&direction=Incoming")).Body!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("Cliënt belt over de factuur", (await lawyer.GetDocumentAsync($"/Dossiers/{_dossier}/Communications?kind=Email")).Body!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -80,6 +82,7 @@ public sealed class LogCommunicationTests(CrmAppFactory app) : IClassFixture<Crm
         using var reader = await app.SignedInAsync(_firm.Users[BuiltInRoles.ReadOnly]);
 
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/Communications/Log?dossier={_dossier}&kind=Call")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/Dossiers/{_dossier}/Communications")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await reader.GetAsync($"/Communications/Log?dossier={_dossier}&kind=Call")).StatusCode);
     }
 }

@@ -1,0 +1,55 @@
+using LegalCrm.Web.Data;
+using LegalCrm.Web.Features.Access;
+using LegalCrm.Web.Features.Dossiers;
+using LegalCrm.Web.Features.Shared;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace LegalCrm.Web.Features.Communications;
+
+/// <summary>A dossier's whole communication timeline: newest first, filtered by kind and direction, paged in SQL.</summary>
+[RequirePermission(Permissions.CommunicationsRead)]
+public sealed class TimelineModel(CrmDbContext db, DossierAccess access) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public Guid Id { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public CommunicationKind? Kind { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public CommunicationDirection? Direction { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = PagerModel.QueryKey)]
+    public int PageNumber { get; set; } = 1;
+
+    public Dossier Dossier { get; private set; } = null!;
+
+    public PageOf<TimelineItem> Items { get; private set; } = new([], 1, Paging.DefaultPageSize, false);
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (await access.FindAsync(Id) is not { } dossier)
+        {
+            return NotFound();
+        }
+
+        Dossier = dossier;
+        var query = db.Communications.AsNoTracking().Where(c => c.DossierId == Id);
+        if (Kind is { } kind)
+        {
+            query = query.Where(c => c.Kind == kind);
+        }
+
+        if (Direction is { } direction)
+        {
+            query = query.Where(c => c.Direction == direction);
+        }
+
+        Items = await query.OrderByDescending(c => c.OccurredAt).ThenByDescending(c => c.Id)
+            .Select(c => new TimelineItem(c.Id, c.Kind, c.Direction, c.OccurredAt, c.Subject, c.BodyHtml, c.AuthorName, c.Confidential, c.DurationMinutes))
+            .ToPageAsync(PageNumber);
+        return Page();
+    }
+}
