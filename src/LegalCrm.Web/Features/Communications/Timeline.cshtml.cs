@@ -48,7 +48,7 @@ public sealed class TimelineModel(CrmDbContext db, DossierAccess access) : PageM
         }
 
         Items = await query.OrderByDescending(c => c.OccurredAt).ThenByDescending(c => c.Id)
-            .Select(c => new TimelineItem(c.Id, c.Kind, c.Direction, c.OccurredAt, c.Subject, c.BodyHtml, c.AuthorName, c.Confidential, c.DurationMinutes))
+            .Select(TimelineItem.Projection)
             .ToPageAsync(PageNumber);
         return Page();
     }

@@ -7,12 +7,16 @@ namespace LegalCrm.Web.Features.Communications;
 /// <summary>A communication in a timeline (dossier or contact page), newest first.</summary>
 public sealed record TimelineItem(Guid Id, CommunicationKind Kind, CommunicationDirection Direction, DateTimeOffset OccurredAt, string Subject, string BodyHtml, string AuthorName, bool Confidential, int? DurationMinutes)
 {
+    /// <summary>The one projection of a communication into a timeline row (dossier, contact and full timeline).</summary>
+    public static readonly System.Linq.Expressions.Expression<Func<Communication, TimelineItem>> Projection =
+        c => new TimelineItem(c.Id, c.Kind, c.Direction, c.OccurredAt, c.Subject, c.BodyHtml, c.AuthorName, c.Confidential, c.DurationMinutes);
+
     /// <summary>The latest <paramref name="take"/> communications of a dossier; the caller has checked the dossier may be seen.</summary>
     public static Task<List<TimelineItem>> OfDossierAsync(CrmDbContext db, Guid dossierId, int take, CancellationToken ct = default) =>
         db.Communications.AsNoTracking().Where(c => c.DossierId == dossierId)
             .OrderByDescending(c => c.OccurredAt).ThenByDescending(c => c.Id)
             .Take(take)
-            .Select(c => new TimelineItem(c.Id, c.Kind, c.Direction, c.OccurredAt, c.Subject, c.BodyHtml, c.AuthorName, c.Confidential, c.DurationMinutes))
+            .Select(Projection)
             .ToListAsync(ct);
 
     /// <summary>
@@ -27,7 +31,7 @@ public sealed record TimelineItem(Guid Id, CommunicationKind Kind, Communication
         return withContact.Where(c => c.DossierId == null || visibleDossiers.Contains(c.DossierId))
             .OrderByDescending(c => c.OccurredAt).ThenByDescending(c => c.Id)
             .Take(take)
-            .Select(c => new TimelineItem(c.Id, c.Kind, c.Direction, c.OccurredAt, c.Subject, c.BodyHtml, c.AuthorName, c.Confidential, c.DurationMinutes))
+            .Select(Projection)
             .ToListAsync(ct);
     }
 }

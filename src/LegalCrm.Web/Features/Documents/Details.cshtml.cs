@@ -220,7 +220,7 @@ public sealed class DetailsModel(
         Dossier = dossier;
         Document = document;
         Versions = await db.DocumentVersions.AsNoTracking().Where(v => v.DocumentId == DocumentId).OrderByDescending(v => v.Number).ToListAsync();
-        CanChange = !dossier.IsReadOnly && me.Has(Permissions.DocumentsWrite) && await access.CanEditAsync(Id);
+        CanChange = await access.CanChangeDocumentsAsync(dossier);
         return true;
     }
 }

@@ -105,7 +105,7 @@ public sealed class IndexModel(CrmDbContext db, DossierAccess access, DocumentUp
         }
 
         Dossier = dossier;
-        CanUpload = !dossier.IsReadOnly && me.Has(Permissions.DocumentsWrite) && await access.CanEditAsync(Id);
+        CanUpload = await access.CanChangeDocumentsAsync(dossier);
         return true;
     }
 

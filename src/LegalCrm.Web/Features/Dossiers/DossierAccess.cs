@@ -71,6 +71,10 @@ public sealed class DossierAccess(CrmDbContext db, CurrentUser me, TimeProvider 
             ? NotWalled(db.Dossiers.Where(d => d.Id == dossierId).Where(IsInTeam(user)), user).AnyAsync(ct)
             : Task.FromResult(false);
 
+    /// <summary>Adding or changing documents: <c>documents.write</c>, a place in the team, and a dossier that is not closed.</summary>
+    public async Task<bool> CanChangeDocumentsAsync(Dossier dossier, CancellationToken ct = default) =>
+        !dossier.IsReadOnly && me.Has(Permissions.DocumentsWrite) && await CanEditAsync(dossier.Id, ct);
+
     /// <summary>Whether a wall keeps the user out of this (existing) dossier: then not even break-glass lets them in.</summary>
     public async Task<bool> IsWalledAsync(Guid dossierId, CancellationToken ct = default) =>
         !await NotWalled(db.Dossiers.Where(d => d.Id == dossierId), me.UserId ?? Guid.Empty).AnyAsync(ct);
