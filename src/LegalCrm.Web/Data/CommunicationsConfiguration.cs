@@ -4,6 +4,8 @@ using LegalCrm.Web.Features.Communications;
 using LegalCrm.Web.Features.Dossiers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using LegalCrm.Web.Features.Communications.Mailboxes;
+using NpgsqlTypes;
 
 namespace LegalCrm.Web.Data;
 
@@ -22,7 +24,19 @@ internal sealed class CommunicationConfiguration : IEntityTypeConfiguration<Comm
         b.Property(x => x.UpdatedBy).HasMaxLength(300);
         b.Property(x => x.MessageId).HasMaxLength(500);
         b.Property(x => x.RowVersion).IsRowVersion();
+        b.Property(x => x.ParticipantNames).HasMaxLength(20_000);
+        b.Property(x => x.BodyMarkdown).HasMaxLength(CommunicationBody.MaxMarkdownLength);
         b.Ignore(x => x.AuditSubject);
+        // Full-text search (decision 0009): subject weighs most, then who took part, then the body. Tags and entities
+        // of the sanitised HTML are token types the configuration ignores; left() keeps a huge e-mail under the
+        // tsvector limit of 1 MB.
+        b.Property<NpgsqlTsVector>(CommunicationSearch.VectorProperty)
+            .HasColumnName("search_vector")
+            .HasComputedColumnSql(
+                $"setweight(to_tsvector('{CommunicationSearch.Configuration}', coalesce(subject, '')), 'A') || " +
+                $"setweight(to_tsvector('{CommunicationSearch.Configuration}', participant_names), 'B') || " +
+                $"setweight(to_tsvector('{CommunicationSearch.Configuration}', left(body_html, 400000)), 'C')",
+                stored: true);
         b.HasOne<Dossier>().WithMany().HasForeignKey(x => x.DossierId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Contact>().WithMany().HasForeignKey(x => x.ContactId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<CrmUser>().WithMany().HasForeignKey(x => x.AuthorUserId).OnDelete(DeleteBehavior.SetNull);
@@ -30,6 +44,7 @@ internal sealed class CommunicationConfiguration : IEntityTypeConfiguration<Comm
         // Timelines: a dossier's or a contact's communications, newest first.
         b.HasIndex(x => new { x.TenantId, x.DossierId, x.OccurredAt });
         b.HasIndex(x => new { x.TenantId, x.ContactId, x.OccurredAt });
+        b.HasIndex(CommunicationSearch.TenantProperty, CommunicationSearch.VectorProperty).HasMethod("gin");
         b.HasIndex(x => new { x.TenantId, x.MessageId }).IsUnique().HasFilter("message_id IS NOT NULL");
     }
 }
@@ -47,5 +62,46 @@ internal sealed class CommunicationParticipantConfiguration : IEntityTypeConfigu
         b.HasOne<Contact>().WithMany().HasForeignKey(x => x.ContactId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<CrmUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.SetNull);
         b.HasIndex(x => new { x.TenantId, x.ContactId });
+    }
+}
+
+internal sealed class MailboxConfiguration : IEntityTypeConfiguration<Mailbox>
+{
+    public void Configure(EntityTypeBuilder<Mailbox> b)
+    {
+        b.ToTable("mailboxes");
+        b.Property(x => x.Id).ValueGeneratedNever();
+        b.Property(x => x.Host).HasMaxLength(255);
+        b.Property(x => x.UserName).HasMaxLength(320);
+        b.Property(x => x.EncryptedPassword).HasMaxLength(4000);
+        b.Property(x => x.Folder).HasMaxLength(200);
+        b.Property(x => x.Security).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.LastError).HasMaxLength(500);
+        b.Property(x => x.UpdatedBy).HasMaxLength(300);
+        // One mailbox per firm.
+        b.HasIndex(x => x.TenantId).IsUnique();
+    }
+}
+
+internal sealed class TriageMessageConfiguration : IEntityTypeConfiguration<TriageMessage>
+{
+    public void Configure(EntityTypeBuilder<TriageMessage> b)
+    {
+        b.ToTable("triage_messages");
+        b.Property(x => x.Id).ValueGeneratedNever();
+        b.Property(x => x.Source).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.MessageKey).HasMaxLength(500);
+        b.Property(x => x.FromName).HasMaxLength(300);
+        b.Property(x => x.FromAddress).HasMaxLength(320);
+        b.Property(x => x.Subject).HasMaxLength(300);
+        b.Property(x => x.HandledBy).HasMaxLength(300);
+        b.Property(x => x.RowVersion).IsRowVersion();
+        b.HasOne<Mailbox>().WithMany().HasForeignKey(x => x.MailboxId).OnDelete(DeleteBehavior.SetNull);
+        b.HasOne<Communication>().WithMany().HasForeignKey(x => x.CommunicationId).OnDelete(DeleteBehavior.SetNull);
+        b.HasOne<Dossier>().WithMany().HasForeignKey(x => x.SuggestedDossierId).OnDelete(DeleteBehavior.SetNull);
+        // A message is captured once per firm, whether it was filed or discarded since.
+        b.HasIndex(x => new { x.TenantId, x.MessageKey }).IsUnique();
+        b.HasIndex(x => new { x.TenantId, x.Status, x.ReceivedAt });
     }
 }

@@ -60,14 +60,48 @@ public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options, TenantC
 
     public DbSet<Communication> Communications => Set<Communication>();
 
+    public DbSet<Features.Communications.Mailboxes.Mailbox> Mailboxes => Set<Features.Communications.Mailboxes.Mailbox>();
+
+    public DbSet<Features.Communications.Mailboxes.TriageMessage> TriageMessages => Set<Features.Communications.Mailboxes.TriageMessage>();
+
     /// <summary>ASP.NET Data Protection keys (cookies, tokens): shared by every instance, not owned by a firm.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        RefreshDerivedText();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        RefreshDerivedText();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>A communication's participant names follow its participants, whichever page changed them.</summary>
+    private void RefreshDerivedText()
+    {
+        ChangeTracker.DetectChanges();
+        var changedParticipants = ChangeTracker.Entries<CommunicationParticipant>()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            .Select(e => e.Entity.CommunicationId)
+            .ToHashSet();
+        foreach (var entry in ChangeTracker.Entries<Communication>())
+        {
+            if (entry.State == EntityState.Added || changedParticipants.Contains(entry.Entity.Id))
+            {
+                entry.Entity.RefreshParticipantNames();
+            }
+        }
+    }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         builder.HasPostgresExtension("pg_trgm");
         builder.HasPostgresExtension("btree_gin");
+        builder.HasPostgresExtension("unaccent");
         builder.ApplyConfigurationsFromAssembly(typeof(CrmDbContext).Assembly);
         ApplyTenantFilters(builder);
     }

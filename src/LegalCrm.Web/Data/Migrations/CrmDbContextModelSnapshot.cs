@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+using NpgsqlTypes;
 
 #nullable disable
 
@@ -23,6 +24,7 @@ namespace LegalCrm.Web.Data.Migrations
 
             NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "btree_gin");
             NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "unaccent");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("LegalCrm.Web.Data.NumberSequence", b =>
@@ -371,6 +373,10 @@ namespace LegalCrm.Web.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
+
+                    b.Property<int>("CommunicationEditHours")
+                        .HasColumnType("integer")
+                        .HasColumnName("communication_edit_hours");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
@@ -1198,6 +1204,11 @@ namespace LegalCrm.Web.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("body_html");
 
+                    b.Property<string>("BodyMarkdown")
+                        .HasMaxLength(100000)
+                        .HasColumnType("character varying(100000)")
+                        .HasColumnName("body_markdown");
+
                     b.Property<bool>("Confidential")
                         .HasColumnType("boolean")
                         .HasColumnName("confidential");
@@ -1249,11 +1260,23 @@ namespace LegalCrm.Web.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("occurred_at");
 
+                    b.Property<string>("ParticipantNames")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)")
+                        .HasColumnName("participant_names");
+
                     b.Property<uint>("RowVersion")
                         .IsConcurrencyToken()
                         .ValueGeneratedOnAddOrUpdate()
                         .HasColumnType("xid")
                         .HasColumnName("xmin");
+
+                    b.Property<NpgsqlTsVector>("SearchVector")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("tsvector")
+                        .HasColumnName("search_vector")
+                        .HasComputedColumnSql("setweight(to_tsvector('public.legalcrm_dutch', coalesce(subject, '')), 'A') || setweight(to_tsvector('public.legalcrm_dutch', participant_names), 'B') || setweight(to_tsvector('public.legalcrm_dutch', left(body_html, 400000)), 'C')", true);
 
                     b.Property<string>("Subject")
                         .IsRequired()
@@ -1291,6 +1314,11 @@ namespace LegalCrm.Web.Data.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_communications_tenant_id_message_id")
                         .HasFilter("message_id IS NOT NULL");
+
+                    b.HasIndex("TenantId", "SearchVector")
+                        .HasDatabaseName("ix_communications_tenant_id_search_vector");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("TenantId", "SearchVector"), "gin");
 
                     b.HasIndex("TenantId", "ContactId", "OccurredAt")
                         .HasDatabaseName("ix_communications_tenant_id_contact_id_occurred_at");
@@ -1362,6 +1390,222 @@ namespace LegalCrm.Web.Data.Migrations
                         {
                             t.HasCheckConstraint("ck_communication_participants_who", "contact_id IS NOT NULL OR user_id IS NOT NULL OR address IS NOT NULL");
                         });
+                });
+
+            modelBuilder.Entity("LegalCrm.Web.Features.Communications.Mailboxes.Mailbox", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("ConsecutiveFailures")
+                        .HasColumnType("integer")
+                        .HasColumnName("consecutive_failures");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("enabled");
+
+                    b.Property<string>("EncryptedPassword")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("encrypted_password");
+
+                    b.Property<string>("Folder")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("folder");
+
+                    b.Property<string>("Host")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("host");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("last_error");
+
+                    b.Property<DateTimeOffset?>("LastPolledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_polled_at");
+
+                    b.Property<DateTimeOffset?>("LastSucceededAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_succeeded_at");
+
+                    b.Property<long>("LastUid")
+                        .HasColumnType("bigint")
+                        .HasColumnName("last_uid");
+
+                    b.Property<int>("MessagesFiled")
+                        .HasColumnType("integer")
+                        .HasColumnName("messages_filed");
+
+                    b.Property<int>("MessagesToTriage")
+                        .HasColumnType("integer")
+                        .HasColumnName("messages_to_triage");
+
+                    b.Property<DateTimeOffset?>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<int>("Port")
+                        .HasColumnType("integer")
+                        .HasColumnName("port");
+
+                    b.Property<string>("Security")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("security");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<long>("UidValidity")
+                        .HasColumnType("bigint")
+                        .HasColumnName("uid_validity");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("updated_by");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("user_name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_mailboxes");
+
+                    b.HasIndex("TenantId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_mailboxes_tenant_id");
+
+                    b.ToTable("mailboxes", (string)null);
+                });
+
+            modelBuilder.Entity("LegalCrm.Web.Features.Communications.Mailboxes.TriageMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("AttachmentCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("attachment_count");
+
+                    b.Property<Guid?>("CommunicationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("communication_id");
+
+                    b.Property<byte[]>("Content")
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.Property<string>("FromAddress")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("from_address");
+
+                    b.Property<string>("FromName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("from_name");
+
+                    b.Property<DateTimeOffset?>("HandledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("handled_at");
+
+                    b.Property<string>("HandledBy")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("handled_by");
+
+                    b.Property<Guid?>("MailboxId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("mailbox_id");
+
+                    b.Property<string>("MessageKey")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("message_key");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<uint>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("source");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("subject");
+
+                    b.Property<Guid?>("SuggestedDossierId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("suggested_dossier_id");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_triage_messages");
+
+                    b.HasIndex("CommunicationId")
+                        .HasDatabaseName("ix_triage_messages_communication_id");
+
+                    b.HasIndex("MailboxId")
+                        .HasDatabaseName("ix_triage_messages_mailbox_id");
+
+                    b.HasIndex("SuggestedDossierId")
+                        .HasDatabaseName("ix_triage_messages_suggested_dossier_id");
+
+                    b.HasIndex("TenantId", "MessageKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_triage_messages_tenant_id_message_key");
+
+                    b.HasIndex("TenantId", "Status", "ReceivedAt")
+                        .HasDatabaseName("ix_triage_messages_tenant_id_status_received_at");
+
+                    b.ToTable("triage_messages", (string)null);
                 });
 
             modelBuilder.Entity("LegalCrm.Web.Features.Documents.Document", b =>
@@ -2293,6 +2537,27 @@ namespace LegalCrm.Web.Data.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.SetNull)
                         .HasConstraintName("fk_communication_participants_asp_net_users_user_id");
+                });
+
+            modelBuilder.Entity("LegalCrm.Web.Features.Communications.Mailboxes.TriageMessage", b =>
+                {
+                    b.HasOne("LegalCrm.Web.Features.Communications.Communication", null)
+                        .WithMany()
+                        .HasForeignKey("CommunicationId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_triage_messages_communications_communication_id");
+
+                    b.HasOne("LegalCrm.Web.Features.Communications.Mailboxes.Mailbox", null)
+                        .WithMany()
+                        .HasForeignKey("MailboxId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_triage_messages_mailboxes_mailbox_id");
+
+                    b.HasOne("LegalCrm.Web.Features.Dossiers.Dossier", null)
+                        .WithMany()
+                        .HasForeignKey("SuggestedDossierId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_triage_messages_dossiers_suggested_dossier_id");
                 });
 
             modelBuilder.Entity("LegalCrm.Web.Features.Documents.Document", b =>

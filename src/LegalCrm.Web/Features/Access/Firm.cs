@@ -34,5 +34,15 @@ public sealed class Firm : ITenantScoped
 
     public static readonly IReadOnlyList<string> DefaultPartyRoles = ["Curator", "Mediator", "Tolk", "Getuige"];
 
+    /// <summary>
+    /// How long the author of a logged communication may still correct or delete it; afterwards only someone with
+    /// <c>communications.manage</c> may (0: never the author alone).
+    /// </summary>
+    public int CommunicationEditHours { get; set; } = DefaultCommunicationEditHours;
+
+    public const int DefaultCommunicationEditHours = 24;
+
+    public const int MaxCommunicationEditHours = 24 * 30;
+
     public DateTimeOffset CreatedAt { get; set; }
 }

@@ -24,6 +24,7 @@ public sealed class SettingsModel(CrmDbContext db, IStringLocalizer<SharedResour
             DossierNumberFormat = firm.DossierNumberFormat,
             PracticeAreas = string.Join("\n", firm.PracticeAreas),
             PartyRoles = string.Join("\n", firm.PartyRoles),
+            CommunicationEditHours = firm.CommunicationEditHours,
         };
     }
 
@@ -63,6 +64,7 @@ public sealed class SettingsModel(CrmDbContext db, IStringLocalizer<SharedResour
         firm.DossierNumberFormat = Input.DossierNumberFormat.Trim();
         firm.PracticeAreas = areas;
         firm.PartyRoles = roles;
+        firm.CommunicationEditHours = Input.CommunicationEditHours;
         await db.SaveChangesAsync();
         TempData["Status"] = l["The settings have been saved."].Value;
         return RedirectToPage();
@@ -96,5 +98,9 @@ public sealed class SettingsModel(CrmDbContext db, IStringLocalizer<SharedResour
         [StringLength(4000, ErrorMessage = "{0} can be at most {1} characters long.")]
         [Display(Name = "Other party roles")]
         public string? PartyRoles { get; set; }
+
+        [Range(0, Firm.MaxCommunicationEditHours, ErrorMessage = "{0} must be between {1} and {2}.")]
+        [Display(Name = "Hours an author may change a logged communication")]
+        public int CommunicationEditHours { get; set; } = Firm.DefaultCommunicationEditHours;
     }
 }

@@ -58,6 +58,9 @@ public sealed class Communication : ITenantOwned, IAuditSubject
     /// <summary>Sanitised HTML, never raw user or e-mail HTML.</summary>
     public string BodyHtml { get; set; } = string.Empty;
 
+    /// <summary>What the author typed (Markdown), kept so a correction starts from it; null for a filed e-mail.</summary>
+    public string? BodyMarkdown { get; set; }
+
     public Guid? DossierId { get; set; }
 
     public Guid? ContactId { get; set; }
@@ -70,6 +73,12 @@ public sealed class Communication : ITenantOwned, IAuditSubject
 
     /// <summary>Privileged or confidential (e.g. advice to the client): marked wherever it is shown.</summary>
     public bool Confidential { get; set; }
+
+    /// <summary>
+    /// The participants' names and addresses in one text, so full-text search finds a communication by who took part
+    /// (kept up to date on every save by <see cref="RefreshParticipantNames"/>).
+    /// </summary>
+    public string ParticipantNames { get; set; } = string.Empty;
 
     /// <summary>An e-mail's Message-ID: the same message is never filed twice in a firm.</summary>
     public string? MessageId { get; set; }
@@ -87,6 +96,9 @@ public sealed class Communication : ITenantOwned, IAuditSubject
     public uint RowVersion { get; set; }
 
     public List<CommunicationParticipant> Participants { get; set; } = [];
+
+    public void RefreshParticipantNames() =>
+        ParticipantNames = string.Join(" · ", Participants.Select(p => p.Address is null ? p.Name : $"{p.Name} <{p.Address}>"));
 
     public AuditSubject AuditSubject => DossierId is { } dossier
         ? new AuditSubject(nameof(Dossiers.Dossier), dossier)

@@ -18,6 +18,10 @@ public static class FeaturesStartup
         services.AddScoped<IContactLinks, DossierPartyLinks>();
         services.AddScoped<DossierAccess>();
         services.AddScoped<ConflictSearch>();
+        services.AddScoped<Features.Communications.CommunicationSearch>();
+        services.AddScoped<Features.Communications.EmailFiling>();
+        services.AddScoped<Features.Communications.Mailboxes.MailboxSecrets>();
+        services.AddSingleton<Features.Communications.Mailboxes.MailboxPolling>();
         services.AddScoped<Features.Audit.AuditHistory>();
         services.AddOptions<DocumentOptions>().BindConfiguration(DocumentOptions.Section)
             .Validate(o => o.MaxFileSizeMegabytes is > 0 and <= 2048 && o.MaxFilesPerUpload > 0, "Documents: MaxFileSizeMegabytes must be 1–2048 and MaxFilesPerUpload positive.")

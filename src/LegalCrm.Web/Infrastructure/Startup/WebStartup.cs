@@ -83,6 +83,8 @@ public static class WebStartup
             .AddOrUpdate<OutboxDispatcher>(OutboxDispatcher.SweepJobId, d => d.SweepAsync(CancellationToken.None), Cron.Minutely());
         app.Services.GetRequiredService<IRecurringJobManager>()
             .AddOrUpdate<Features.Documents.DocumentOrphanSweep>(Features.Documents.DocumentOrphanSweep.JobId, s => s.SweepAsync(CancellationToken.None), Cron.Daily(3));
+        app.Services.GetRequiredService<IRecurringJobManager>()
+            .AddOrUpdate<Features.Communications.Mailboxes.MailboxPolling>(Features.Communications.Mailboxes.MailboxPolling.JobId, p => p.PollAllAsync(CancellationToken.None), Cron.Minutely());
 
         if (app.Configuration.GetValue("Demo:Seed", app.Environment.IsDevelopment()))
         {

@@ -1,0 +1,151 @@
+using System.Net;
+using LegalCrm.Web.Data;
+using LegalCrm.Web.Features.Access;
+using LegalCrm.Web.Features.Dossiers;
+using LegalCrm.Web.Features.Shared;
+using Microsoft.EntityFrameworkCore;
+using NpgsqlTypes;
+
+namespace LegalCrm.Web.Features.Communications;
+
+/// <summary>
+/// Full-text search over communications (subject, participants, body) in Dutch: "ontslag" finds "ontslagen" (Snowball
+/// stemming) and "Muller" finds "Müller" (unaccent), best match first (decision 0009). Only over what the user may
+/// see: communications in dossiers from <see cref="DossierAccess.Visible"/> (so never behind a wall), and those with only
+/// a contact when the user may see contacts.
+/// </summary>
+public sealed class CommunicationSearch(CrmDbContext db, DossierAccess access, CurrentUser me)
+{
+    /// <summary>The text search configuration: PostgreSQL's <c>dutch</c> with accents removed before stemming.</summary>
+    public const string Configuration = "public.legalcrm_dutch";
+
+    public const string VectorProperty = "SearchVector";
+
+    public const string TenantProperty = nameof(Communication.TenantId);
+
+    public const int MaxQueryLength = 200;
+
+    /// <summary>Marks a hit in a snippet; control characters that cannot occur in sanitised text.</summary>
+    internal const char MarkStart = '\u0001';
+
+    internal const char MarkEnd = '\u0002';
+
+    public sealed record Filter(string Text, CommunicationKind? Kind = null, CommunicationDirection? Direction = null, Guid? DossierId = null);
+
+    public sealed record Hit(
+        Guid Id,
+        CommunicationKind Kind,
+        CommunicationDirection Direction,
+        DateTimeOffset OccurredAt,
+        string AuthorName,
+        bool Confidential,
+        Guid? DossierId,
+        string? DossierNumber,
+        string? DossierTitle,
+        Guid? ContactId,
+        string? ContactName,
+        string SubjectHtml,
+        string SnippetHtml);
+
+    public async Task<PageOf<Hit>> SearchAsync(Filter filter, int page, CancellationToken ct = default)
+    {
+        var text = filter.Text.Trim();
+        var query = db.Communications.AsNoTracking()
+            .Where(c => EF.Property<NpgsqlTsVector>(c, VectorProperty).Matches(EF.Functions.WebSearchToTsQuery(Configuration, text)));
+        var visibleDossiers = access.Visible().Select(d => (Guid?)d.Id);
+        query = me.Has(Permissions.ClientsRead)
+            ? query.Where(c => c.DossierId == null || visibleDossiers.Contains(c.DossierId))
+            : query.Where(c => c.DossierId != null && visibleDossiers.Contains(c.DossierId));
+        if (filter.Kind is { } kind)
+        {
+            query = query.Where(c => c.Kind == kind);
+        }
+
+        if (filter.Direction is { } direction)
+        {
+            query = query.Where(c => c.Direction == direction);
+        }
+
+        if (filter.DossierId is { } dossierId)
+        {
+            query = query.Where(c => c.DossierId == dossierId);
+        }
+
+        var orderedIds = query
+            .OrderByDescending(c => EF.Property<NpgsqlTsVector>(c, VectorProperty).RankCoverDensity(EF.Functions.WebSearchToTsQuery(Configuration, text)))
+            .ThenByDescending(c => c.OccurredAt)
+            .ThenBy(c => c.Id)
+            .Select(c => c.Id);
+        return await orderedIds.ToPageAsync(page, ids => LoadHitsAsync(ids, text, ct), h => h.Id, pageSize: 20, ct: ct);
+    }
+
+    /// <summary>
+    /// The page's rows with highlighted snippets (columns named as the snake_case convention maps <see cref="HitRow"/>). ts_headline re-reads the text, so it runs only for the page's rows
+    /// (the ids already passed the visibility rule); row-level security still binds the firm.
+    /// </summary>
+    private async Task<List<Hit>> LoadHitsAsync(IReadOnlyList<Guid> ids, string text, CancellationToken ct)
+    {
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        var subjectOptions = $"HighlightAll=true, StartSel={MarkStart}, StopSel={MarkEnd}";
+        var bodyOptions = $"MaxFragments=2, MinWords=6, MaxWords=24, FragmentDelimiter=\" … \", StartSel={MarkStart}, StopSel={MarkEnd}";
+        var idArray = ids.ToArray();
+        var rows = await db.Database.SqlQuery<HitRow>($"""
+            SELECT c.id, c.kind, c.direction, c.occurred_at,
+                   c.author_name, c.confidential,
+                   c.dossier_id, d.number AS dossier_number, d.title AS dossier_title,
+                   c.contact_id, ct.display_name AS contact_name,
+                   ts_headline('public.legalcrm_dutch', c.subject, q, {subjectOptions}) AS subject,
+                   ts_headline('public.legalcrm_dutch', regexp_replace(left(c.body_html, 400000), '<[^>]*>', ' ', 'g'), q, {bodyOptions}) AS snippet
+            FROM communications c
+            CROSS JOIN websearch_to_tsquery('public.legalcrm_dutch', {text}) AS q
+            LEFT JOIN dossiers d ON d.id = c.dossier_id
+            LEFT JOIN contacts ct ON ct.id = c.contact_id
+            WHERE c.id = ANY({idArray}) AND c.tenant_id = {db.CurrentTenantId}
+            """).ToListAsync(ct);
+        return rows.Select(r => new Hit(
+                r.Id,
+                Enum.Parse<CommunicationKind>(r.Kind),
+                Enum.Parse<CommunicationDirection>(r.Direction),
+                r.OccurredAt,
+                r.AuthorName,
+                r.Confidential,
+                r.DossierId,
+                r.DossierNumber,
+                r.DossierTitle,
+                r.ContactId,
+                r.ContactName,
+                MarkedToHtml(r.Subject, textIsHtml: false),
+                MarkedToHtml(r.Snippet, textIsHtml: true)))
+            .ToList();
+    }
+
+    /// <summary>
+    /// Turns ts_headline's output into safe HTML: everything encoded, only the hit marks become &lt;mark&gt;. A body
+    /// snippet is cut from sanitised HTML with its tags blanked out, so its entities are decoded first.
+    /// </summary>
+    public static string MarkedToHtml(string marked, bool textIsHtml)
+    {
+        var plain = textIsHtml ? WebUtility.HtmlDecode(marked) : marked;
+        plain = System.Text.RegularExpressions.Regex.Replace(plain, @"\s+", " ").Trim();
+        return WebUtility.HtmlEncode(plain).Replace(MarkStart.ToString(), "<mark>", StringComparison.Ordinal).Replace(MarkEnd.ToString(), "</mark>", StringComparison.Ordinal);
+    }
+
+    private sealed record HitRow(
+        Guid Id,
+        string Kind,
+        string Direction,
+        DateTimeOffset OccurredAt,
+        string AuthorName,
+        bool Confidential,
+        Guid? DossierId,
+        string? DossierNumber,
+        string? DossierTitle,
+        Guid? ContactId,
+        string? ContactName,
+        string Subject,
+        string Snippet);
+}
