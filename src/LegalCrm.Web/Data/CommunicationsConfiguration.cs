@@ -1,10 +1,10 @@
 using LegalCrm.Web.Features.Access;
 using LegalCrm.Web.Features.Clients;
 using LegalCrm.Web.Features.Communications;
+using LegalCrm.Web.Features.Communications.Mailboxes;
 using LegalCrm.Web.Features.Dossiers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using LegalCrm.Web.Features.Communications.Mailboxes;
 using NpgsqlTypes;
 
 namespace LegalCrm.Web.Data;

@@ -89,6 +89,11 @@ public sealed partial class TranslationTests
         keys.UnionWith(Enum.GetNames<LegalCrm.Web.Features.Communications.CommunicationKind>().SelectMany(k => new[] { "kind:" + k, "log:" + k, "logged:" + k }));
         keys.UnionWith(Enum.GetNames<LegalCrm.Web.Features.Communications.CommunicationDirection>().Select(k => "direction:" + k));
         keys.UnionWith(Enum.GetNames<LegalCrm.Web.Features.Communications.LetterDelivery>().Select(k => "delivery:" + k));
+        keys.UnionWith(Enum.GetNames<LegalCrm.Web.Features.Communications.Mailboxes.MailboxSecurity>().Select(k => "security:" + k));
+        keys.UnionWith(Enum.GetNames<LegalCrm.Web.Features.Communications.Mailboxes.TriageSource>().Select(k => "source:" + k));
+        keys.UnionWith(typeof(LegalCrm.Web.Features.Communications.Mailboxes.MailboxPolling).GetFields()
+            .Where(f => f.IsLiteral && f.FieldType == typeof(string) && f.Name != nameof(LegalCrm.Web.Features.Communications.Mailboxes.MailboxPolling.JobId))
+            .Select(f => (string)f.GetRawConstantValue()!));
         foreach (Match m in RulesMessage().Matches(File.ReadAllText(Path.Combine(WebProject, "Features", "Communications", "CommunicationRules.cs"))))
         {
             keys.Add(m.Groups[1].Value);
@@ -154,7 +159,7 @@ public sealed partial class TranslationTests
     [GeneratedRegex(""""\b(?:L|l|localizer)\["((?:[^"\\]|\\.)*)"""")]
     private static partial Regex LocalizerCall();
 
-    [GeneratedRegex(""""\[(?:Required|EmailAddress|StringLength|Compare|Display|Range)\((?:[^\]"]|"[^"]*")*?(?:ErrorMessage|Name)\s*=\s*"([^"]+)"""")]
+    [GeneratedRegex(""""\[(?:Required|EmailAddress|StringLength|Compare|Display|Range|RegularExpression)\((?:[^\]"]|"[^"]*")*?(?:ErrorMessage|Name)\s*=\s*"([^"]+)"""")]
     private static partial Regex ValidationAttribute();
 
     [GeneratedRegex("""new\([^;]*?, "([^"]+)"\)""")]
