@@ -1,4 +1,5 @@
 using System.Net;
+using AngleSharp.Dom;
 using LegalCrm.TestSupport;
 using LegalCrm.Web.Data;
 using LegalCrm.Web.Features.Access;
@@ -84,5 +85,98 @@ public sealed class LogCommunicationTests(CrmAppFactory app) : IClassFixture<Crm
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/Communications/Log?dossier={_dossier}&kind=Call")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/Dossiers/{_dossier}/Communications")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await reader.GetAsync($"/Communications/Log?dossier={_dossier}&kind=Call")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_author_corrects_a_call_within_the_window_afterwards_only_a_manager_may_and_every_change_is_audited()
+    {
+        using var lawyer = await app.SignedInAsync(_firm.Lawyer);
+        var id = await LogCallAsync(lawyer, "Belletje over de planning");
+
+        var details = await lawyer.GetDocumentAsync($"/Communications/{id}");
+        Assert.NotNull(details.QuerySelector("[data-testid=edit-communication]"));
+        var corrected = await lawyer.SubmitAsync($"/Communications/Log?id={id}", new Dictionary<string, string> { ["Input.Subject"] = "Belletje over de zittingsplanning", ["Input.Body"] = "Zitting op *12 januari*." });
+        Assert.Equal(HttpStatusCode.Redirect, corrected.StatusCode);
+
+        await using (var scope = app.FirmScope(_firm.Id))
+        {
+            var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
+            var saved = await db.Communications.SingleAsync(c => c.Id == id);
+            Assert.Equal("Belletje over de zittingsplanning", saved.Subject);
+            Assert.Contains("<em>12 januari</em>", saved.BodyHtml, StringComparison.Ordinal);
+            Assert.True(await db.AuditEntries.AnyAsync(a => a.EntityType == nameof(Communication) && a.EntityId == id.ToString() && a.Action == LegalCrm.Web.Features.Audit.AuditActions.Update));
+            // The window closes: the call was logged two days ago.
+            await db.Communications.Where(c => c.Id == id).ExecuteUpdateAsync(x => x.SetProperty(c => c.CreatedAt, c => c.CreatedAt.AddDays(-2)));
+        }
+
+        Assert.Null((await lawyer.GetDocumentAsync($"/Communications/{id}")).QuerySelector("[data-testid=edit-communication]"));
+        Assert.Equal(HttpStatusCode.Forbidden, (await lawyer.GetAsync($"/Communications/Log?id={id}")).StatusCode);
+        var token = (await lawyer.GetDocumentAsync($"/Communications/{id}")).QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("input[name=__RequestVerificationToken]")!.Value;
+        using var deleteByAuthor = new FormUrlEncodedContent([new("__RequestVerificationToken", token)]);
+        Assert.Equal(HttpStatusCode.Forbidden, (await lawyer.Http.PostAsync(new Uri($"/Communications/{id}?handler=Delete", UriKind.Relative), deleteByAuthor)).StatusCode);
+
+        using var admin = await app.SignedInAsync(_firm.Admin);
+        await using (var scope = app.FirmScope(_firm.Id))
+        {
+            var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
+            db.Add(new LegalCrm.Web.Features.Dossiers.DossierMember { DossierId = _dossier, UserId = _firm.Admin.Id });
+            await db.SaveChangesAsync();
+        }
+
+        var deleted = await admin.SubmitAsync($"/Communications/{id}", new Dictionary<string, string>(), handler: "Delete");
+        Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);
+        await using (var scope = app.FirmScope(_firm.Id))
+        {
+            var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
+            Assert.False(await db.Communications.AnyAsync(c => c.Id == id));
+            var deletion = await db.AuditEntries.SingleAsync(a => a.EntityType == nameof(Communication) && a.EntityId == id.ToString() && a.Action == LegalCrm.Web.Features.Audit.AuditActions.Delete);
+            Assert.Contains("zittingsplanning", deletion.Changes, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task A_correction_from_a_stale_form_is_refused_and_loses_nothing()
+    {
+        using var lawyer = await app.SignedInAsync(_firm.Lawyer);
+        var id = await LogCallAsync(lawyer, "Eerste versie");
+        var stale = (AngleSharp.Html.Dom.IHtmlFormElement)(await lawyer.GetDocumentAsync($"/Communications/Log?id={id}")).QuerySelector("[data-testid=log-form]")!;
+        await lawyer.SubmitAsync($"/Communications/Log?id={id}", new Dictionary<string, string> { ["Input.Subject"] = "Tweede versie" });
+
+        var refused = await lawyer.PostFormAsync(stale, $"/Communications/Log?id={id}", new Dictionary<string, string> { ["Input.Subject"] = "Derde versie" });
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("in de tussentijd", (await CrmClient.ParseAsync(refused)).QuerySelector(".validation-summary-errors")!.TextContent, StringComparison.Ordinal);
+        await using var scope = app.FirmScope(_firm.Id);
+        Assert.Equal("Tweede versie", await scope.ServiceProvider.GetRequiredService<CrmDbContext>().Communications.Where(c => c.Id == id).Select(c => c.Subject).SingleAsync());
+    }
+
+    [Fact]
+    public async Task From_the_top_bar_a_lawyer_finds_the_dossier_and_from_a_contact_logs_into_one_of_its_dossiers()
+    {
+        using var lawyer = await app.SignedInAsync(_firm.Lawyer);
+
+        var chooser = await lawyer.GetDocumentAsync("/Communications/Log?q=vervoerder");
+        Assert.Contains("Vordering vervoerder", chooser.QuerySelector("[data-testid=log-dossier-choices]")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Transport Noord", (await lawyer.GetDocumentAsync("/Communications/Log?q=transport")).QuerySelector("[data-testid=log-contact-choices]")!.TextContent, StringComparison.Ordinal);
+
+        var logged = await lawyer.SubmitAsync($"/Communications/Log?contact={_client}&kind=Meeting", new Dictionary<string, string>
+        {
+            ["Input.Subject"] = "Bespreking op kantoor",
+            ["Input.DossierId"] = _dossier.ToString(),
+            ["Input.Location"] = "Kantoor Zwolle",
+        });
+        Assert.Equal($"/Dossiers/{_dossier}", logged.Headers.Location!.OriginalString);
+
+        var timeline = await lawyer.GetDocumentAsync($"/Clients/{_client}/Communications?kind=Meeting");
+        Assert.Contains("Bespreking op kantoor", timeline.QuerySelector("[data-testid=timeline]")!.TextContent, StringComparison.Ordinal);
+        Assert.Null((await lawyer.GetDocumentAsync($"/Clients/{_client}/Communications?kind=Letter")).QuerySelector("[data-testid=timeline]"));
+    }
+
+    private async Task<Guid> LogCallAsync(CrmClient user, string subject)
+    {
+        var response = await user.SubmitAsync($"/Communications/Log?dossier={_dossier}&kind=Call", new Dictionary<string, string> { ["Input.Subject"] = subject, ["Input.ContactIds"] = _client.ToString() });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        await using var scope = app.FirmScope(_firm.Id);
+        return await scope.ServiceProvider.GetRequiredService<CrmDbContext>().Communications.Where(c => c.Subject == subject).Select(c => c.Id).SingleAsync();
     }
 }

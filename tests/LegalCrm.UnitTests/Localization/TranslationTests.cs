@@ -89,6 +89,7 @@ public sealed partial class TranslationTests
         keys.UnionWith(Enum.GetNames<LegalCrm.Web.Features.Communications.CommunicationKind>().SelectMany(k => new[] { "kind:" + k, "log:" + k, "logged:" + k }));
         keys.UnionWith(Enum.GetNames<LegalCrm.Web.Features.Communications.CommunicationDirection>().Select(k => "direction:" + k));
         keys.UnionWith(Enum.GetNames<LegalCrm.Web.Features.Communications.LetterDelivery>().Select(k => "delivery:" + k));
+        keys.UnionWith(Enum.GetNames<LegalCrm.Web.Features.Communications.ParticipantRole>().Select(k => "participant:" + k));
         keys.UnionWith(Enum.GetNames<LegalCrm.Web.Features.Communications.Mailboxes.MailboxSecurity>().Select(k => "security:" + k));
         keys.UnionWith(Enum.GetNames<LegalCrm.Web.Features.Communications.Mailboxes.TriageSource>().Select(k => "source:" + k));
         keys.UnionWith(typeof(LegalCrm.Web.Features.Communications.Mailboxes.MailboxPolling).GetFields()

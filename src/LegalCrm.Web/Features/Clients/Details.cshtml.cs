@@ -293,7 +293,7 @@ public sealed class DetailsModel(CrmDbContext db, Dossiers.DossierAccess dossier
     // Bookkeeping that says nothing to a reader of the history.
     private static readonly HashSet<string> HiddenInHistory =
     [
-        nameof(Contact.SearchText), nameof(Contact.SortKey), nameof(Contact.UpdatedAt), nameof(Contact.UpdatedBy), nameof(Contact.Version),
+        nameof(Features.Communications.Communication.ParticipantNames), nameof(Features.Communications.Communication.BodyMarkdown), nameof(Contact.SearchText), nameof(Contact.SortKey), nameof(Contact.UpdatedAt), nameof(Contact.UpdatedBy), nameof(Contact.Version),
         nameof(Contact.CreatedAt), "Id", "ContactId", nameof(ContactEmail.NormalizedAddress), nameof(ContactRelationship.FromContactId),
         nameof(ContactRelationship.ToContactId),
     ];

@@ -16,6 +16,13 @@ public static class CommunicationRules
         _ => ParticipantRole.Attendee,
     };
 
+    /// <summary>
+    /// Who may correct or delete a logged communication: its author within the firm's window (a slip is put right at
+    /// once), afterwards only someone with <c>communications.manage</c>, so the record of what was said stays reliable.
+    /// </summary>
+    public static bool MayChange(bool isAuthor, bool canManage, DateTimeOffset createdAt, DateTimeOffset now, int editHours) =>
+        canManage || (isAuthor && editHours > 0 && now - createdAt <= TimeSpan.FromHours(editHours));
+
     /// <summary>English message keys for what is wrong with the details (the page translates them), keyed by field.</summary>
     public static IEnumerable<(string Field, string Message)> Problems(CommunicationKind kind, CommunicationDirection direction, DateTimeOffset occurredAt, DateTimeOffset now, int? durationMinutes, string? subject)
     {

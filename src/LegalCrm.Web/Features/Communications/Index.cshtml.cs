@@ -1,15 +1,17 @@
+using LegalCrm.Web.Data;
 using LegalCrm.Web.Features.Access;
 using LegalCrm.Web.Features.Dossiers;
 using LegalCrm.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace LegalCrm.Web.Features.Communications;
 
 /// <summary>Search all communications the user may see, in Dutch, best match first; optionally within one dossier.</summary>
 [RequirePermission(Permissions.CommunicationsRead)]
-public sealed class IndexModel(CommunicationSearch search, DossierAccess access, CurrentUser me, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class IndexModel(CrmDbContext db, CommunicationSearch search, DossierAccess access, CurrentUser me, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Q { get; set; }
@@ -32,11 +34,18 @@ public sealed class IndexModel(CommunicationSearch search, DossierAccess access,
 
     public bool CanLog => me.Has(Permissions.CommunicationsWrite);
 
+    public int WaitingToFile { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (Dossier is { } dossierId && (InDossier = await access.FindAsync(dossierId, ct: ct)) is null)
         {
             return NotFound();
+        }
+
+        if (CanLog)
+        {
+            WaitingToFile = await db.TriageMessages.CountAsync(t => t.Status == Mailboxes.TriageStatus.Open, ct);
         }
 
         if (string.IsNullOrWhiteSpace(Q))

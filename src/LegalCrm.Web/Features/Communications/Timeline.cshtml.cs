@@ -36,20 +36,7 @@ public sealed class TimelineModel(CrmDbContext db, DossierAccess access) : PageM
         }
 
         Dossier = dossier;
-        var query = db.Communications.AsNoTracking().Where(c => c.DossierId == Id);
-        if (Kind is { } kind)
-        {
-            query = query.Where(c => c.Kind == kind);
-        }
-
-        if (Direction is { } direction)
-        {
-            query = query.Where(c => c.Direction == direction);
-        }
-
-        Items = await query.OrderByDescending(c => c.OccurredAt).ThenByDescending(c => c.Id)
-            .Select(TimelineItem.Projection)
-            .ToPageAsync(PageNumber);
+        Items = await TimelineItem.Filtered(db.Communications.AsNoTracking().Where(c => c.DossierId == Id), Kind, Direction).ToPageAsync(PageNumber);
         return Page();
     }
 }

@@ -23,15 +23,35 @@ public sealed record TimelineItem(Guid Id, CommunicationKind Kind, Communication
     /// The latest communications with a contact (linked to it, or with it as a participant): those without a dossier
     /// follow the contact, those in a dossier only if the user may see that dossier (<see cref="DossierAccess"/>).
     /// </summary>
-    public static Task<List<TimelineItem>> OfContactAsync(CrmDbContext db, DossierAccess access, Guid contactId, int take, CancellationToken ct = default)
-    {
-        var withContact = db.Communications.AsNoTracking().Where(c => c.ContactId == contactId || c.Participants.Any(p => p.ContactId == contactId));
-        var inDossiers = withContact.Where(c => c.DossierId != null).Select(c => c.DossierId!.Value);
-        var visibleDossiers = access.VisibleAmong(db.Dossiers.Where(d => inDossiers.Contains(d.Id))).Select(d => (Guid?)d.Id);
-        return withContact.Where(c => c.DossierId == null || visibleDossiers.Contains(c.DossierId))
+    public static Task<List<TimelineItem>> OfContactAsync(CrmDbContext db, DossierAccess access, Guid contactId, int take, CancellationToken ct = default) =>
+        WithContact(db, access, contactId)
             .OrderByDescending(c => c.OccurredAt).ThenByDescending(c => c.Id)
             .Take(take)
             .Select(Projection)
             .ToListAsync(ct);
+
+    /// <summary>Every communication with a contact that the user may see (see <see cref="OfContactAsync"/>), to filter and page.</summary>
+    public static IQueryable<Communication> WithContact(CrmDbContext db, DossierAccess access, Guid contactId)
+    {
+        var withContact = db.Communications.AsNoTracking().Where(c => c.ContactId == contactId || c.Participants.Any(p => p.ContactId == contactId));
+        var inDossiers = withContact.Where(c => c.DossierId != null).Select(c => c.DossierId!.Value);
+        var visibleDossiers = access.VisibleAmong(db.Dossiers.Where(d => inDossiers.Contains(d.Id))).Select(d => (Guid?)d.Id);
+        return withContact.Where(c => c.DossierId == null || visibleDossiers.Contains(c.DossierId));
+    }
+
+    /// <summary>The timeline pages' filters: by kind and direction, newest first.</summary>
+    public static IQueryable<TimelineItem> Filtered(IQueryable<Communication> communications, CommunicationKind? kind, CommunicationDirection? direction)
+    {
+        if (kind is { } k)
+        {
+            communications = communications.Where(c => c.Kind == k);
+        }
+
+        if (direction is { } d)
+        {
+            communications = communications.Where(c => c.Direction == d);
+        }
+
+        return communications.OrderByDescending(c => c.OccurredAt).ThenByDescending(c => c.Id).Select(Projection);
     }
 }

@@ -363,7 +363,7 @@ public sealed class DetailsModel(CrmDbContext db, DossierAccess access, Conflict
     }
 
     private static readonly HashSet<string> HiddenInHistory =
-        ["Id", nameof(Dossier.UpdatedAt), nameof(Dossier.UpdatedBy), nameof(Dossier.Version), nameof(Dossier.CreatedAt), nameof(DossierParty.DossierId),
+        ["Id", nameof(Features.Communications.Communication.ParticipantNames), nameof(Features.Communications.Communication.BodyMarkdown), nameof(Dossier.UpdatedAt), nameof(Dossier.UpdatedBy), nameof(Dossier.Version), nameof(Dossier.CreatedAt), nameof(DossierParty.DossierId),
          nameof(DossierStatusChange.At), nameof(DossierStatusChange.ByUserId),
          nameof(Documents.Document.RowVersion), nameof(Documents.DocumentVersion.DocumentId), nameof(Documents.DocumentVersion.ContentType),
          nameof(Documents.DocumentVersion.Sha256), nameof(Documents.DocumentVersion.UploadedAt), nameof(Documents.DocumentVersion.UploadedByUserId),

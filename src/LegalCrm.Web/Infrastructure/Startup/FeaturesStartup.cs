@@ -20,6 +20,7 @@ public static class FeaturesStartup
         services.AddScoped<ConflictSearch>();
         services.AddScoped<Features.Communications.CommunicationSearch>();
         services.AddScoped<Features.Communications.EmailFiling>();
+        services.AddScoped<Features.Communications.CommunicationAccess>();
         services.AddScoped<Features.Communications.Mailboxes.MailboxSecrets>();
         services.AddSingleton<Features.Communications.Mailboxes.MailboxPolling>();
         services.AddScoped<Features.Audit.AuditHistory>();
