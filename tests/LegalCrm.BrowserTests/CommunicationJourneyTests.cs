@@ -51,4 +51,38 @@ public sealed class CommunicationJourneyTests(BrowserFixture fixture) : IClassFi
         await Assertions.Expect(timeline.Locator(".message-body strong")).ToHaveTextAsync("twee pallets");
         await Screenshots.SaveAsync(page, "41-dossier-timeline");
     }
+
+    [Fact]
+    public async Task A_lawyer_logs_from_the_top_bar_searches_in_dutch_and_opens_the_hit()
+    {
+        var page = await fixture.NewPageAsync();
+        await BrowserFixture.SignInAsync(page, fixture.Firm.Lawyer.Email);
+        await page.GotoAsync("/Clients/Edit?kind=Organisation");
+        await page.GetByLabel("Naam organisatie").FillAsync("Bakkerij Müller");
+        await page.GetByTestId("save-contact").ClickAsync();
+
+        // From any page: "+ Vastleggen" in the top bar, find the contact, log a note.
+        await page.GetByTestId("topbar-log").ClickAsync();
+        await page.GetByTestId("log-context-search").FillAsync("muller");
+        await page.GetByTestId("log-context-search").PressAsync("Enter");
+        await page.GetByTestId("log-contact-choices").GetByRole(AriaRole.Link, new() { Name = "Bakkerij Müller" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Notitie" }).ClickAsync();
+        await page.GetByLabel("Onderwerp").FillAsync("Advies over het ontslag van de bakker");
+        await page.GetByLabel("Tekst").FillAsync("De werknemer is op staande voet ontslagen; bezwaar binnen zes weken.");
+        await page.GetByTestId("save-communication").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("contact-communications")).ToContainTextAsync("Advies over het ontslag");
+
+        await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Communicatie" }).ClickAsync();
+        await page.GetByTestId("communication-search").FillAsync("ontslagen muller");
+        await page.GetByTestId("communication-search").PressAsync("Enter");
+        var hits = page.GetByTestId("search-hits");
+        await Assertions.Expect(hits.Locator("mark").First).ToBeVisibleAsync();
+        await Assertions.Expect(hits.Locator(".snippet mark").First).ToHaveTextAsync("ontslagen");
+        await Screenshots.SaveAsync(page, "42-communication-search");
+
+        await hits.GetByRole(AriaRole.Link, new() { Name = "Advies over het ontslag van de bakker" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("communication-body")).ToContainTextAsync("bezwaar binnen zes weken");
+        await Assertions.Expect(page.GetByTestId("edit-communication")).ToBeVisibleAsync();
+        await Screenshots.SaveAsync(page, "43-communication-details");
+    }
 }

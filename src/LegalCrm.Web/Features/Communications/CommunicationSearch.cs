@@ -101,7 +101,7 @@ public sealed class CommunicationSearch(CrmDbContext db, DossierAccess access, C
                    ts_headline('public.legalcrm_dutch', c.subject, q, {subjectOptions}) AS subject,
                    ts_headline('public.legalcrm_dutch', regexp_replace(left(c.body_html, 400000), '<[^>]*>', ' ', 'g'), q, {bodyOptions}) AS snippet
             FROM communications c
-            CROSS JOIN websearch_to_tsquery('public.legalcrm_dutch', {text}) AS q
+            CROSS JOIN websearch_to_tsquery('public.legalcrm_dutch', {HighlightQuery(text)}) AS q
             LEFT JOIN dossiers d ON d.id = c.dossier_id
             LEFT JOIN contacts ct ON ct.id = c.contact_id
             WHERE c.id = ANY({idArray}) AND c.tenant_id = {db.CurrentTenantId}
@@ -122,6 +122,16 @@ public sealed class CommunicationSearch(CrmDbContext db, DossierAccess access, C
                 MarkedToHtml(r.Snippet, textIsHtml: true)))
             .ToList();
     }
+
+    /// <summary>
+    /// The words to mark in a snippet: every searched word on its own ("or"), since a snippet of the body rarely holds
+    /// all of them (one may be in the subject or a participant's name), and ts_headline marks nothing in a fragment that
+    /// does not match the whole query. Excluded words (-woord) are not marked.
+    /// </summary>
+    public static string HighlightQuery(string text) =>
+        string.Join(" or ", text.Replace("\"", " ", StringComparison.Ordinal)
+            .Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Where(w => !w.StartsWith('-') && !w.Equals("or", StringComparison.OrdinalIgnoreCase)));
 
     /// <summary>
     /// Turns ts_headline's output into safe HTML: everything encoded, only the hit marks become &lt;mark&gt;. A body
