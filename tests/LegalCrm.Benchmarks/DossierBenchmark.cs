@@ -72,7 +72,7 @@ public static class DossierBenchmark
     }
 
     /// <summary>Diagnosis: PostgreSQL's auto_explain writes the plan of every statement over 15 ms to the server log.</summary>
-    private static async Task<string> ExplainSlowStatementsAsync(string ownerConnectionString)
+    internal static async Task<string> ExplainSlowStatementsAsync(string ownerConnectionString)
     {
         await using var connection = new NpgsqlConnection(ownerConnectionString);
         await connection.OpenAsync();

@@ -7,9 +7,10 @@ using Npgsql;
 // requests as a signed-in lawyer, one at a time.
 //   dotnet run -c Release --project tests/LegalCrm.Benchmarks -- contacts [contacts=100000] [requests=100]
 //   dotnet run -c Release --project tests/LegalCrm.Benchmarks -- dossiers [dossiers=50000] [requests=100]
-var suite = args.FirstOrDefault() is "contacts" or "dossiers" ? args[0] : "contacts";
-var numbers = args.SkipWhile(a => a is "contacts" or "dossiers").Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToList();
-var size = numbers.Count > 0 ? numbers[0] : suite == "dossiers" ? 50_000 : 100_000;
+//   dotnet run -c Release --project tests/LegalCrm.Benchmarks -- communications [communications=1000000] [requests=100]
+var suite = args.FirstOrDefault() is "contacts" or "dossiers" or "communications" ? args[0] : "contacts";
+var numbers = args.SkipWhile(a => a is "contacts" or "dossiers" or "communications").Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToList();
+var size = numbers.Count > 0 ? numbers[0] : suite switch { "dossiers" => 50_000, "communications" => 1_000_000, _ => 100_000 };
 var requests = numbers.Count > 1 ? numbers[1] : 100;
 
 // The app's content root (wwwroot, views), found from the repository root; test projects get it from MSBuild instead.
@@ -24,6 +25,12 @@ Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_LEGALCRM_WEB", P
 await using var app = new BenchmarkApp();
 await app.InitializeAsync();
 var firm = await app.CreateFirmAsync("Benchmark");
+if (suite == "communications")
+{
+    await CommunicationBenchmark.RunAsync(app, firm, size, requests);
+    return;
+}
+
 if (suite == "dossiers")
 {
     await DossierBenchmark.RunAsync(app, firm, size, requests);

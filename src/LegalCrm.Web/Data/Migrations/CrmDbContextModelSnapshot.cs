@@ -1310,15 +1310,18 @@ namespace LegalCrm.Web.Data.Migrations
                     b.HasIndex("DossierId")
                         .HasDatabaseName("ix_communications_dossier_id");
 
+                    b.HasIndex("SearchVector")
+                        .HasDatabaseName("ix_communications_search_vector");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "gin");
+
                     b.HasIndex("TenantId", "MessageId")
                         .IsUnique()
                         .HasDatabaseName("ix_communications_tenant_id_message_id")
                         .HasFilter("message_id IS NOT NULL");
 
-                    b.HasIndex("TenantId", "SearchVector")
-                        .HasDatabaseName("ix_communications_tenant_id_search_vector");
-
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("TenantId", "SearchVector"), "gin");
+                    b.HasIndex("TenantId", "OccurredAt")
+                        .HasDatabaseName("ix_communications_tenant_id_occurred_at");
 
                     b.HasIndex("TenantId", "ContactId", "OccurredAt")
                         .HasDatabaseName("ix_communications_tenant_id_contact_id_occurred_at");

@@ -21,14 +21,20 @@ public sealed class CommunicationSearch(CrmDbContext db, DossierAccess access, C
 
     public const string VectorProperty = "SearchVector";
 
-    public const string TenantProperty = nameof(Communication.TenantId);
-
     public const int MaxQueryLength = 200;
 
     /// <summary>Marks a hit in a snippet; control characters that cannot occur in sanitised text.</summary>
     internal const char MarkStart = '\u0001';
 
     internal const char MarkEnd = '\u0002';
+
+    /// <summary>
+    /// Up to this many matches are ranked; a search matching more (a word in every other letter) shows the newest first,
+    /// walking the firm's communications by date until a page is full instead of ranking them all.
+    /// </summary>
+    public const int RankLimit = 2_000;
+
+    public sealed record Result(PageOf<Hit> Hits, bool NewestFirst);
 
     public sealed record Filter(string Text, CommunicationKind? Kind = null, CommunicationDirection? Direction = null, Guid? DossierId = null);
 
@@ -47,11 +53,16 @@ public sealed class CommunicationSearch(CrmDbContext db, DossierAccess access, C
         string SubjectHtml,
         string SnippetHtml);
 
-    public async Task<PageOf<Hit>> SearchAsync(Filter filter, int page, CancellationToken ct = default)
+    public async Task<Result> SearchAsync(Filter filter, int page, CancellationToken ct = default)
     {
         var text = filter.Text.Trim();
-        var query = db.Communications.AsNoTracking()
-            .Where(c => EF.Property<NpgsqlTsVector>(c, VectorProperty).Matches(EF.Functions.WebSearchToTsQuery(Configuration, text)));
+        // Up to RankLimit + 1 matches through the GIN index (legalcrm_communication_matches, see DatabaseSecurity):
+        // that many are ranked; more than that, and the newest come first.
+        var candidates = db.Database.SqlQuery<Guid>($"SELECT legalcrm_communication_matches({text}, {RankLimit + 1}) AS \"Value\"");
+        var manyMatches = await candidates.CountAsync(ct) > RankLimit;
+        var query = manyMatches
+            ? db.Communications.AsNoTracking().Where(c => EF.Property<NpgsqlTsVector>(c, VectorProperty).Matches(EF.Functions.WebSearchToTsQuery(Configuration, text)))
+            : db.Communications.AsNoTracking().Where(c => candidates.Contains(c.Id));
         var visibleDossiers = access.Visible().Select(d => (Guid?)d.Id);
         query = me.Has(Permissions.ClientsRead)
             ? query.Where(c => c.DossierId == null || visibleDossiers.Contains(c.DossierId))
@@ -71,12 +82,16 @@ public sealed class CommunicationSearch(CrmDbContext db, DossierAccess access, C
             query = query.Where(c => c.DossierId == dossierId);
         }
 
-        var orderedIds = query
-            .OrderByDescending(c => EF.Property<NpgsqlTsVector>(c, VectorProperty).RankCoverDensity(EF.Functions.WebSearchToTsQuery(Configuration, text)))
-            .ThenByDescending(c => c.OccurredAt)
-            .ThenBy(c => c.Id)
-            .Select(c => c.Id);
-        return await orderedIds.ToPageAsync(page, ids => LoadHitsAsync(ids, text, ct), h => h.Id, pageSize: 20, ct: ct);
+        var newestFirst = manyMatches;
+        var orderedIds = newestFirst
+            ? query.OrderByDescending(c => c.OccurredAt).ThenByDescending(c => c.Id).Select(c => c.Id)
+            : query
+                .OrderByDescending(c => EF.Property<NpgsqlTsVector>(c, VectorProperty).Rank(EF.Functions.WebSearchToTsQuery(Configuration, text)))
+                .ThenByDescending(c => c.OccurredAt)
+                .ThenBy(c => c.Id)
+                .Select(c => c.Id);
+        var hits = await orderedIds.ToPageAsync(page, ids => LoadHitsAsync(ids, text, ct), h => h.Id, pageSize: 20, ct: ct);
+        return new Result(hits, newestFirst);
     }
 
     /// <summary>

@@ -41,7 +41,7 @@ public sealed class ContactTimelineModel(CrmDbContext db, DossierAccess access, 
         }
 
         ContactName = name;
-        Items = await TimelineItem.Filtered(TimelineItem.WithContact(db, access, Id), Kind, Direction).ToPageAsync(PageNumber);
+        Items = await TimelineItem.Filtered(await TimelineItem.WithContactAsync(db, access, Id), Kind, Direction).ToPageAsync(PageNumber);
         return Page();
     }
 }

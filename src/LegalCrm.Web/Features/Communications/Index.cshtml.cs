@@ -32,6 +32,8 @@ public sealed class IndexModel(CrmDbContext db, CommunicationSearch search, Doss
 
     public PageOf<CommunicationSearch.Hit>? Hits { get; private set; }
 
+    public bool NewestFirst { get; private set; }
+
     public bool CanLog => me.Has(Permissions.CommunicationsWrite);
 
     public int WaitingToFile { get; private set; }
@@ -59,7 +61,7 @@ public sealed class IndexModel(CrmDbContext db, CommunicationSearch search, Doss
             return Page();
         }
 
-        Hits = await search.SearchAsync(new CommunicationSearch.Filter(Q, Kind, Direction, Dossier), PageNumber, ct);
+        (Hits, NewestFirst) = await search.SearchAsync(new CommunicationSearch.Filter(Q, Kind, Direction, Dossier), PageNumber, ct);
         return Page();
     }
 }

@@ -23,20 +23,29 @@ public sealed record TimelineItem(Guid Id, CommunicationKind Kind, Communication
     /// The latest communications with a contact (linked to it, or with it as a participant): those without a dossier
     /// follow the contact, those in a dossier only if the user may see that dossier (<see cref="DossierAccess"/>).
     /// </summary>
-    public static Task<List<TimelineItem>> OfContactAsync(CrmDbContext db, DossierAccess access, Guid contactId, int take, CancellationToken ct = default) =>
-        WithContact(db, access, contactId)
+    public static async Task<List<TimelineItem>> OfContactAsync(CrmDbContext db, DossierAccess access, Guid contactId, int take, CancellationToken ct = default) =>
+        await (await WithContactAsync(db, access, contactId, ct))
             .OrderByDescending(c => c.OccurredAt).ThenByDescending(c => c.Id)
             .Take(take)
             .Select(Projection)
             .ToListAsync(ct);
 
     /// <summary>Every communication with a contact that the user may see (see <see cref="OfContactAsync"/>), to filter and page.</summary>
-    public static IQueryable<Communication> WithContact(CrmDbContext db, DossierAccess access, Guid contactId)
+    /// <remarks>
+    /// The dossiers involved are checked first, in a query of their own: inlined, PostgreSQL evaluated the contact's
+    /// communications twice and the access rule per communication (the client of a 5,000-item dossier: 290 ms).
+    /// The two ways to be in a communication are united index lookups: "linked OR participant" cannot use either index.
+    /// </remarks>
+    public static async Task<IQueryable<Communication>> WithContactAsync(CrmDbContext db, DossierAccess access, Guid contactId, CancellationToken ct = default)
     {
-        var withContact = db.Communications.AsNoTracking().Where(c => c.ContactId == contactId || c.Participants.Any(p => p.ContactId == contactId));
-        var inDossiers = withContact.Where(c => c.DossierId != null).Select(c => c.DossierId!.Value);
-        var visibleDossiers = access.VisibleAmong(db.Dossiers.Where(d => inDossiers.Contains(d.Id))).Select(d => (Guid?)d.Id);
-        return withContact.Where(c => c.DossierId == null || visibleDossiers.Contains(c.DossierId));
+        var ids = db.Communications.Where(c => c.ContactId == contactId).Select(c => c.Id)
+            .Union(db.Set<CommunicationParticipant>().Where(p => p.ContactId == contactId).Select(p => p.CommunicationId));
+        var withContact = db.Communications.AsNoTracking().Where(c => ids.Contains(c.Id));
+        var dossierIds = await withContact.Where(c => c.DossierId != null).Select(c => c.DossierId!.Value).Distinct().ToListAsync(ct);
+        var visible = dossierIds.Count == 0
+            ? []
+            : await access.VisibleAmong(db.Dossiers.Where(d => dossierIds.Contains(d.Id))).Select(d => (Guid?)d.Id).ToListAsync(ct);
+        return withContact.Where(c => c.DossierId == null || visible.Contains(c.DossierId));
     }
 
     /// <summary>The timeline pages' filters: by kind and direction, newest first.</summary>

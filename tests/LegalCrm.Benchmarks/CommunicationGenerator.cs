@@ -1,0 +1,101 @@
+using Npgsql;
+
+namespace LegalCrm.Benchmarks;
+
+/// <summary>
+/// Adds communications to a firm that already has dossiers (<see cref="DossierGenerator"/>), set-based as the owner:
+/// one "big" dossier with <c>bigDossierItems</c> items, the rest spread over all dossiers (a tenth with a contact only),
+/// all kinds and directions, two participants each (a party of the dossier and a colleague), and bodies of 30–70 words
+/// drawn from a Dutch legal vocabulary so full-text search has realistic hits. The stored search vector is computed by
+/// PostgreSQL as for the app's own inserts.
+/// </summary>
+public static class CommunicationGenerator
+{
+    public static async Task FillAsync(string ownerConnectionString, Guid tenantId, Guid bigDossier, Guid lawyer, int communications, int bigDossierItems)
+    {
+        await using var connection = new NpgsqlConnection(ownerConnectionString);
+        await connection.OpenAsync();
+        var sql = """
+            SELECT setseed(0.1128);
+
+            CREATE TEMP TABLE gen_words AS SELECT array[
+              'dagvaarding','conclusie','antwoord','repliek','dupliek','vonnis','arrest','hoger','beroep','cassatie','verzet','bezwaar',
+              'ontslag','ontslagen','werknemer','werkgever','arbeidsovereenkomst','loonvordering','transitievergoeding','ziekte','re-integratie',
+              'huurder','verhuurder','huurprijs','ontbinding','ontruiming','gebrek','onderhoud','incasso','vordering','rente','kosten',
+              'aansprakelijkheid','schade','letselschade','verzekeraar','aanbesteding','gunning','inschrijving','fusie','overname','aandelen',
+              'echtscheiding','alimentatie','omgangsregeling','gezag','kinderen','mediation','schikking','voorstel','termijn','zitting',
+              'griffie','rechtbank','gerechtshof','kantonrechter','deurwaarder','beslag','faillissement','curator','bewindvoerder',
+              'cliënt','wederpartij','advocaat','brief','telefonisch','overleg','afspraak','stukken','productie','bijlage','factuur',
+              'declaratie','voorschot','opdracht','bevestiging','reactie','verzoek','uitstel','akte','verklaring','getuige','deskundige',
+              'rapport','onderzoek','bewijs','ingebrekestelling','sommatie','aanmaning','betaling','regeling','garantie','contract',
+              'levering','tekortkoming','nakoming','opzegging','concurrentiebeding','geheimhouding','privacy','persoonsgegevens','müller',
+              'de','het','een','van','en','in','op','met','voor','over','naar','door','bij','om','dat','niet','wel','ook','nog'
+            ] AS w;
+
+            CREATE TEMP TABLE gen_syllables AS SELECT array[
+              'berg','dijk','hof','veld','meer','bos','kamp','stra','huis','ven','brink','hout','water','zand','kerk','molen','beek','horst','wijk','burg',
+              'ga','ri','mo','te','la','vo','ne','sa','ki','do','pe','lu','ma','ro','fi','za','ho','be','ta','wi'] AS s;
+
+            CREATE TEMP TABLE gen_targets AS
+            SELECT row_number() OVER (ORDER BY d.id) AS n, d.id AS dossier_id,
+                   (SELECT p.contact_id FROM dossier_parties p WHERE p.dossier_id = d.id AND p.role = 'Client' LIMIT 1) AS client_id,
+                   d.responsible_lawyer_id AS lawyer_id
+            FROM dossiers d WHERE d.tenant_id = @firm;
+
+            CREATE TEMP TABLE gen_comms AS
+            SELECT g,
+                   gen_random_uuid() AS id,
+                   CASE WHEN g <= @big THEN (SELECT n FROM gen_targets WHERE dossier_id = @big_dossier)
+                        ELSE 1 + (g * 7907) % (SELECT count(*) FROM gen_targets) END AS target,
+                   (array['Email','Email','Email','Call','Call','Meeting','Letter','Note'])[1 + (g % 8)] AS kind,
+                   now() - make_interval(mins => (g * 37) % (60 * 24 * 365 * 6)) AS occurred_at
+            FROM generate_series(1, @count) g;
+
+            INSERT INTO communications (id, tenant_id, kind, direction, occurred_at, subject, body_html, dossier_id, contact_id,
+                                        duration_minutes, location, delivery, confidential, message_id, author_user_id, author_name,
+                                        created_at, updated_at, updated_by, participant_names, body_markdown)
+            SELECT c.id, @firm, c.kind,
+                   CASE WHEN c.kind = 'Note' THEN 'Internal' WHEN c.g % 2 = 0 THEN 'Incoming' ELSE 'Outgoing' END,
+                   c.occurred_at,
+                   initcap(w.w[1 + (c.g * 13) % 100]) || ' ' || w.w[1 + (c.g * 17) % 100] || ' ' || w.w[1 + (c.g * 19) % 100],
+                   -- Word frequencies fall off as in real text: the first words of the list in many messages, the last in few;
+                   -- plus a surname built from two of 40 syllables (1,600 names), each in about one message in 1,600.
+                   '<p>' || array_to_string(ARRAY(SELECT w.w[1 + floor(power(random(), 3) * (array_length(w.w, 1) - 19))::int] FROM generate_series(1, 30 + (c.g % 41))), ' ')
+                   || ' ' || initcap(s.s[1 + floor(random() * 40)::int] || s.s[1 + floor(random() * 40)::int]) || '.</p>',
+                   CASE WHEN c.g > @big AND c.g % 10 = 0 THEN NULL ELSE t.dossier_id END,
+                   t.client_id,
+                   CASE WHEN c.kind IN ('Call', 'Meeting') THEN 5 + c.g % 55 END,
+                   CASE WHEN c.kind = 'Meeting' THEN 'Kantoor' END,
+                   CASE WHEN c.kind = 'Letter' THEN 'Post' END,
+                   c.g % 13 = 0,
+                   CASE WHEN c.kind = 'Email' THEN 'gen-' || c.g || '@benchmark.example' END,
+                   t.lawyer_id, 'Benchmark', c.occurred_at, c.occurred_at, 'Benchmark',
+                   '', NULL
+            FROM gen_comms c JOIN gen_targets t ON t.n = c.target CROSS JOIN gen_words w CROSS JOIN gen_syllables s;
+
+            INSERT INTO communication_participants (id, tenant_id, communication_id, contact_id, user_id, name, address, role)
+            SELECT gen_random_uuid(), @firm, c.id, t.client_id, NULL, 'Cliënt', NULL,
+                   CASE WHEN c.kind = 'Call' THEN 'Caller' WHEN c.kind IN ('Email', 'Letter') THEN 'From' ELSE 'Attendee' END
+            FROM gen_comms c JOIN gen_targets t ON t.n = c.target WHERE t.client_id IS NOT NULL
+            UNION ALL
+            SELECT gen_random_uuid(), @firm, c.id, NULL, t.lawyer_id, 'Advocaat', NULL,
+                   CASE WHEN c.kind = 'Call' THEN 'Callee' WHEN c.kind IN ('Email', 'Letter') THEN 'To' ELSE 'Attendee' END
+            FROM gen_comms c JOIN gen_targets t ON t.n = c.target;
+            """;
+        await using (var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 3600 })
+        {
+            command.Parameters.AddWithValue("firm", tenantId);
+            command.Parameters.AddWithValue("big_dossier", bigDossier);
+            command.Parameters.AddWithValue("lawyer", lawyer);
+            command.Parameters.AddWithValue("count", communications);
+            command.Parameters.AddWithValue("big", bigDossierItems);
+            await command.ExecuteNonQueryAsync();
+        }
+
+        foreach (var table in new[] { "communications", "communication_participants" })
+        {
+            await using var analyze = new NpgsqlCommand($"VACUUM ANALYZE {table}", connection) { CommandTimeout = 600 };
+            await analyze.ExecuteNonQueryAsync();
+        }
+    }
+}
