@@ -107,13 +107,22 @@ public static class DatabaseSecurity
         -- Full-text search of the current firm's communications (see CommunicationSearch): the same reason as above, the
         -- match operator @@ is not LEAKPROOF, so only as owner does PostgreSQL use the GIN index on search_vector. At most
         -- p_limit ids, of this firm only (the policy's own condition); the caller applies access rules and ranking.
-        CREATE OR REPLACE FUNCTION legalcrm_communication_matches(p_query text, p_limit integer) RETURNS SETOF uuid
-            LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp
+        -- Planned for the words given (EXECUTE): a plan made once for any words guessed wrong and read the whole table.
+        DROP FUNCTION IF EXISTS legalcrm_communication_matches(text, integer);
+        CREATE FUNCTION legalcrm_communication_matches(p_query text, p_limit integer) RETURNS SETOF uuid
+            LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public, pg_temp
             AS $fn$
-                SELECT m.id FROM (SELECT id, tenant_id FROM communications
-                                  WHERE search_vector @@ websearch_to_tsquery('public.legalcrm_dutch', p_query) OFFSET 0) m
-                WHERE m.tenant_id = {CurrentTenant}
-                LIMIT p_limit
+            DECLARE
+                v_tenant uuid := {CurrentTenant};
+            BEGIN
+                IF v_tenant IS NULL THEN
+                    RETURN;
+                END IF;
+                RETURN QUERY EXECUTE format(
+                    'SELECT m.id FROM (SELECT id, tenant_id FROM communications WHERE search_vector @@ websearch_to_tsquery(%L, %L) OFFSET 0) m WHERE m.tenant_id = $1 LIMIT $2',
+                    'public.legalcrm_dutch', p_query)
+                    USING v_tenant, p_limit;
+            END
             $fn$;
         REVOKE ALL ON FUNCTION legalcrm_tenant_of_login(text), legalcrm_tenant_of_user(uuid), legalcrm_firm_ids(), legalcrm_contact_name_matches(text[], text, boolean, integer), legalcrm_communication_matches(text, integer) FROM PUBLIC;
         GRANT EXECUTE ON FUNCTION legalcrm_tenant_of_login(text), legalcrm_tenant_of_user(uuid), legalcrm_firm_ids(), legalcrm_contact_name_matches(text[], text, boolean, integer), legalcrm_communication_matches(text, integer) TO {AppRole};
