@@ -46,9 +46,9 @@ public static class CommunicationGenerator
             SELECT g,
                    gen_random_uuid() AS id,
                    CASE WHEN g <= @big THEN (SELECT n FROM gen_targets WHERE dossier_id = @big_dossier)
-                        ELSE 1 + (g * 7907) % (SELECT count(*) FROM gen_targets) END AS target,
+                        ELSE 1 + (g::bigint * 7907) % (SELECT count(*) FROM gen_targets) END AS target,
                    (array['Email','Email','Email','Call','Call','Meeting','Letter','Note'])[1 + (g % 8)] AS kind,
-                   now() - make_interval(mins => (g * 37) % (60 * 24 * 365 * 6)) AS occurred_at
+                   now() - make_interval(mins => ((g::bigint * 37) % (60 * 24 * 365 * 6))::int) AS occurred_at
             FROM generate_series(1, @count) g;
 
             INSERT INTO communications (id, tenant_id, kind, direction, occurred_at, subject, body_html, dossier_id, contact_id,

@@ -107,10 +107,11 @@ public static class DatabaseSecurity
         -- Full-text search of the current firm's communications (see CommunicationSearch): the same reason as above, the
         -- match operator @@ is not LEAKPROOF, so only as owner does PostgreSQL use the GIN index on search_vector. At most
         -- p_limit ids, of this firm only (the policy's own condition); the caller applies access rules and ranking.
-        -- Planned for the words given (EXECUTE): a plan made once for any words guessed wrong and read the whole table.
+        -- Planned for the words given (EXECUTE), and never as a table scan: for a rare name the planner, expecting more
+        -- hits than the limit, chose to read the table until the limit was reached, i.e. all of it (1 s at 1,000,000).
         DROP FUNCTION IF EXISTS legalcrm_communication_matches(text, integer);
         CREATE FUNCTION legalcrm_communication_matches(p_query text, p_limit integer) RETURNS SETOF uuid
-            LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public, pg_temp
+            LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public, pg_temp SET enable_seqscan = off
             AS $fn$
             DECLARE
                 v_tenant uuid := {CurrentTenant};

@@ -1,6 +1,7 @@
 using AngleSharp.Dom;
 using LegalCrm.TestSupport;
 using LegalCrm.Web.Data;
+using LegalCrm.Web.Features.Communications;
 using LegalCrm.Web.Features.Dossiers;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -78,6 +79,35 @@ public sealed class CommunicationSearchTests(CrmAppFactory app) : IClassFixture<
         Assert.Contains("zwaluwstaart", none.QuerySelector(".empty")!.TextContent, StringComparison.Ordinal);
         var tooLong = await lawyer.GetDocumentAsync("/Communications?q=" + new string('a', 300));
         Assert.NotNull(tooLong.QuerySelector(".field-validation-error"));
+    }
+
+    [Fact]
+    public async Task A_word_in_more_messages_than_can_be_ranked_shows_the_newest_first_and_says_so()
+    {
+        await using (var connection = new Npgsql.NpgsqlConnection(app.Database.AdminConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var insert = new Npgsql.NpgsqlCommand(
+                """
+                INSERT INTO communications (id, tenant_id, kind, direction, occurred_at, subject, body_html, dossier_id, confidential,
+                                            author_name, created_at, updated_at, updated_by, participant_names)
+                SELECT gen_random_uuid(), @firm, 'Note', 'Internal', now() - make_interval(days => g), 'Verslag ' || g, '<p>Zittingsverslag.</p>',
+                       @dossier, false, 'test', now(), now(), 'test', ''
+                FROM generate_series(1, @count) g
+                """, connection);
+            insert.Parameters.AddWithValue("firm", _firm.Id);
+            insert.Parameters.AddWithValue("dossier", _dossier);
+            insert.Parameters.AddWithValue("count", CommunicationSearch.RankLimit + 5);
+            await insert.ExecuteNonQueryAsync();
+        }
+
+        using var lawyer = await app.SignedInAsync(_firm.Lawyer);
+        var page = await lawyer.GetDocumentAsync("/Communications?q=zittingsverslag");
+
+        Assert.NotNull(page.QuerySelector("[data-testid=newest-first]"));
+        Assert.Equal("Verslag 1", Hits(page)[0]);
+        Assert.Equal(20, Hits(page).Count);
+        Assert.Empty(Hits(await lawyer.GetDocumentAsync("/Communications?q=zittingsverslag&kind=Call")));
     }
 
     private static List<string> Hits(IDocument page) =>

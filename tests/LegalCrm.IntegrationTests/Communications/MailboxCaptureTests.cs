@@ -105,6 +105,7 @@ public sealed class MailboxCaptureTests(CrmAppFactory app) : IClassFixture<CrmAp
         var mailbox = await scope.ServiceProvider.GetRequiredService<CrmDbContext>().Mailboxes.SingleAsync();
         Assert.InRange(mailbox.ConsecutiveFailures, 1, 2); // 2 if the minutely job also tried in between
         Assert.Equal(MailboxPolling.RefusedLogin, mailbox.LastError);
+        Assert.Contains("wachtwoord", (await admin.GetDocumentAsync("/Communications")).QuerySelector("[data-testid=mailbox-problem]")!.TextContent, StringComparison.Ordinal);
         Assert.True(mailbox.NextAttemptAt > mailbox.LastPolledAt);
     }
 

@@ -38,6 +38,9 @@ public sealed class IndexModel(CrmDbContext db, CommunicationSearch search, Doss
 
     public int WaitingToFile { get; private set; }
 
+    /// <summary>For those who set up the mailbox: why capturing fails, so it is noticed where they work.</summary>
+    public string? MailboxProblem { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (Dossier is { } dossierId && (InDossier = await access.FindAsync(dossierId, ct: ct)) is null)
@@ -48,6 +51,11 @@ public sealed class IndexModel(CrmDbContext db, CommunicationSearch search, Doss
         if (CanLog)
         {
             WaitingToFile = await db.TriageMessages.CountAsync(t => t.Status == Mailboxes.TriageStatus.Open, ct);
+        }
+
+        if (me.Has(Permissions.MailboxConfigure))
+        {
+            MailboxProblem = await db.Mailboxes.Where(m => m.Enabled).Select(m => m.LastError).SingleOrDefaultAsync(ct);
         }
 
         if (string.IsNullOrWhiteSpace(Q))
