@@ -58,8 +58,10 @@ public sealed class CommunicationSearch(CrmDbContext db, DossierAccess access, C
         var text = filter.Text.Trim();
         // Up to RankLimit + 1 matches through the GIN index (legalcrm_communication_matches, see DatabaseSecurity):
         // that many are ranked; more than that, and the newest come first.
-        var candidates = db.Database.SqlQuery<Guid>($"SELECT legalcrm_communication_matches({text}, {RankLimit + 1}) AS \"Value\"");
-        var manyMatches = await candidates.CountAsync(ct) > RankLimit;
+        // The ids come to the app and go back as an array: as a subquery PostgreSQL cannot tell how many a function
+        // returns and joined a 1,000,000-row table by scanning it (a rare name took 1 s).
+        var candidates = await db.Database.SqlQuery<Guid>($"SELECT legalcrm_communication_matches({text}, {RankLimit + 1}) AS \"Value\"").ToListAsync(ct);
+        var manyMatches = candidates.Count > RankLimit;
         var query = manyMatches
             ? db.Communications.AsNoTracking().Where(c => EF.Property<NpgsqlTsVector>(c, VectorProperty).Matches(EF.Functions.WebSearchToTsQuery(Configuration, text)))
             : db.Communications.AsNoTracking().Where(c => candidates.Contains(c.Id));
