@@ -19,7 +19,8 @@ public sealed class IndexModel(CrmDbContext db, IStringLocalizer<SharedResource>
         nameof(Dossiers.DossierParty), nameof(Dossiers.DossierStatusChange), nameof(Dossiers.EthicalWall), nameof(Dossiers.ConflictCheck),
         nameof(Dossiers.DossierAccessGrant), nameof(Dossiers.DossierTeam), nameof(Team), nameof(TeamMember), nameof(Documents.Document),
         nameof(Documents.DocumentVersion), nameof(CrmRoleClaim), nameof(CrmUserClaim), nameof(CrmUserLogin), nameof(Data.NumberSequence),
-        nameof(Communications.Communication), nameof(Communications.CommunicationParticipant)];
+        nameof(Communications.Communication), nameof(Communications.CommunicationParticipant), nameof(Communications.Mailboxes.Mailbox),
+        nameof(Communications.Mailboxes.TriageMessage)];
 
     [BindProperty(SupportsGet = true, Name = "user")]
     public Guid? UserFilter { get; set; }
