@@ -64,6 +64,12 @@ public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options, TenantC
 
     public DbSet<Features.Communications.Mailboxes.TriageMessage> TriageMessages => Set<Features.Communications.Mailboxes.TriageMessage>();
 
+    public DbSet<Features.Deadlines.Deadline> Deadlines => Set<Features.Deadlines.Deadline>();
+
+    public DbSet<Features.Deadlines.DeadlineRule> DeadlineRules => Set<Features.Deadlines.DeadlineRule>();
+
+    public DbSet<Features.Deadlines.DesignatedHoliday> DesignatedHolidays => Set<Features.Deadlines.DesignatedHoliday>();
+
     /// <summary>ASP.NET Data Protection keys (cookies, tokens): shared by every instance, not owned by a firm.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -92,6 +92,13 @@ public sealed partial class TranslationTests
         keys.UnionWith(Enum.GetNames<LegalCrm.Web.Features.Communications.ParticipantRole>().Select(k => "participant:" + k));
         keys.UnionWith(Enum.GetNames<LegalCrm.Web.Features.Communications.Mailboxes.MailboxSecurity>().Select(k => "security:" + k));
         keys.UnionWith(Enum.GetNames<LegalCrm.Web.Features.Communications.Mailboxes.TriageSource>().Select(k => "source:" + k));
+        keys.UnionWith(Enum.GetNames<LegalCrm.Web.Features.Deadlines.DeadlineKind>().Select(k => "deadline:" + k));
+        keys.UnionWith(Enum.GetNames<LegalCrm.Web.Features.Deadlines.DeadlineStatus>().Select(k => "deadlinestatus:" + k));
+        keys.UnionWith(Enum.GetNames<LegalCrm.Web.Features.Deadlines.DayOff>().Select(k => "dayoff:" + k));
+        keys.UnionWith(Enum.GetNames<LegalCrm.Web.Features.Deadlines.PeriodUnit>().SelectMany(u => new[] { "unit:" + u, "period:" + u + " {0}" }
+            .Concat(Enum.GetNames<LegalCrm.Web.Features.Deadlines.CountDirection>().Select(d => "period:" + u + ":" + d + " {0} {1}"))));
+        keys.UnionWith(Enum.GetNames<LegalCrm.Web.Features.Deadlines.CountDirection>().Select(k => "count:" + k));
+        keys.UnionWith(Enum.GetNames<LegalCrm.Web.Features.Deadlines.StartConvention>().Select(k => "start:" + k));
         keys.UnionWith(typeof(LegalCrm.Web.Features.Communications.Mailboxes.MailboxPolling).GetFields()
             .Where(f => f.IsLiteral && f.FieldType == typeof(string) && f.Name != nameof(LegalCrm.Web.Features.Communications.Mailboxes.MailboxPolling.JobId))
             .Select(f => (string)f.GetRawConstantValue()!));
@@ -103,6 +110,15 @@ public sealed partial class TranslationTests
         foreach (Match m in EmailFileMessage().Matches(File.ReadAllText(Path.Combine(WebProject, "Features", "Communications", "EmailFileReader.cs"))))
         {
             keys.Add(m.Groups[1].Value);
+        }
+
+        // The deadline rules refuse with English sentences the pages translate.
+        foreach (var file in new[] { "DeadlineRules.cs", "DeadlineCalculator.cs" })
+        {
+            foreach (Match m in SentenceLiteral().Matches(File.ReadAllText(Path.Combine(WebProject, "Features", "Deadlines", file))))
+            {
+                keys.Add(m.Groups[1].Value);
+            }
         }
 
         foreach (var file in new[] { "DocumentUploadRules.cs", "DocumentUploads.cs" })
@@ -177,6 +193,9 @@ public sealed partial class TranslationTests
 
     [GeneratedRegex("""new EmailFileException\("([^"]+)"\)""")]
     private static partial Regex EmailFileMessage();
+
+    [GeneratedRegex(@"""([A-Z][a-z][^""]*\.)""")]
+    private static partial Regex SentenceLiteral();
 
     [GeneratedRegex("""return "([^"]+)";""")]
     private static partial Regex LifecycleMessage();

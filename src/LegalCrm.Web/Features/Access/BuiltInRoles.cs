@@ -16,20 +16,23 @@ public static class BuiltInRoles
             Permissions.ClientsRead, Permissions.ClientsWrite, Permissions.ClientsExport, Permissions.ClientsMerge, Permissions.ClientsImport,
             Permissions.DossiersRead, Permissions.DossiersWrite, Permissions.DossiersReadAll, Permissions.DossiersClose, Permissions.ConflictsWaive,
             Permissions.DocumentsWrite, Permissions.AccessWalls, Permissions.CommunicationsRead, Permissions.CommunicationsWrite, Permissions.CommunicationsManage,
-            Permissions.MailboxConfigure, Permissions.AdminUsers, Permissions.AdminSettings, Permissions.AdminAudit, Permissions.AdminJobs,
+            Permissions.MailboxConfigure, Permissions.DeadlinesRead, Permissions.DeadlinesWrite, Permissions.DeadlinesFatalManage, Permissions.TasksRead,
+            Permissions.TasksWrite, Permissions.WorkflowConfigure, Permissions.HolidaysConfigure, Permissions.AdminUsers, Permissions.AdminSettings, Permissions.AdminAudit, Permissions.AdminJobs,
         ]),
         new(Lawyer, "Advocaat", "Works on clients and dossiers.",
             [Permissions.ClientsRead, Permissions.ClientsWrite, Permissions.DossiersRead, Permissions.DossiersWrite, Permissions.DossiersClose, Permissions.DocumentsWrite,
-             Permissions.CommunicationsRead, Permissions.CommunicationsWrite]),
+             Permissions.CommunicationsRead, Permissions.CommunicationsWrite, Permissions.DeadlinesRead, Permissions.DeadlinesWrite, Permissions.DeadlinesFatalManage,
+             Permissions.TasksRead, Permissions.TasksWrite]),
         new(Assistant, "Secretariaat", "Supports lawyers with clients, dossiers and agendas.",
         [
             Permissions.ClientsRead, Permissions.ClientsWrite, Permissions.ClientsExport, Permissions.ClientsMerge, Permissions.ClientsImport,
             Permissions.DossiersRead, Permissions.DossiersWrite, Permissions.DocumentsWrite, Permissions.CommunicationsRead, Permissions.CommunicationsWrite,
+            Permissions.DeadlinesRead, Permissions.DeadlinesWrite, Permissions.TasksRead, Permissions.TasksWrite,
         ]),
         new(PrivacyOfficer, "Privacyfunctionaris", "Keeps the privacy register and oversees access to personal data.",
             [Permissions.ClientsRead, Permissions.PrivacyManage, Permissions.AdminAudit]),
         new(ReadOnly, "Alleen-lezen", "May look, not change.",
-            [Permissions.ClientsRead, Permissions.DossiersRead, Permissions.CommunicationsRead]),
+            [Permissions.ClientsRead, Permissions.DossiersRead, Permissions.CommunicationsRead, Permissions.DeadlinesRead, Permissions.TasksRead]),
     ];
 
     public static BuiltInRole Get(string key) => All.Single(r => r.Key == key);

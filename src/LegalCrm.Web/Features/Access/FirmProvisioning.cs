@@ -35,6 +35,8 @@ public sealed class FirmProvisioning(
             Permissions = r.Permissions.Select(p => new RoleGrant { Permission = p }).ToList(),
         }).ToList();
         db.Roles.AddRange(roles);
+        db.DeadlineRules.AddRange(Deadlines.DeadlineRules.StartingRules());
+        db.DesignatedHolidays.AddRange(Deadlines.DeadlineRules.DesignatedDaysInForce.Select(d => new Deadlines.DesignatedHoliday { Date = d, Description = Deadlines.DeadlineRules.DesignatedDaysDecree }));
         await db.SaveChangesAsync(ct);
 
         var admin = await CreateUserAsync(adminEmail, adminName, BuiltInRoles.Admin, adminPassword);

@@ -22,6 +22,13 @@ public static class Permissions
     public const string CommunicationsWrite = "communications.write";
     public const string CommunicationsManage = "communications.manage";
     public const string MailboxConfigure = "mailbox.configure";
+    public const string DeadlinesRead = "deadlines.read";
+    public const string DeadlinesWrite = "deadlines.write";
+    public const string DeadlinesFatalManage = "deadlines.fatal.manage";
+    public const string TasksRead = "tasks.read";
+    public const string TasksWrite = "tasks.write";
+    public const string WorkflowConfigure = "workflow.configure";
+    public const string HolidaysConfigure = "holidays.configure";
     public const string PrivacyManage = "privacy.manage";
     public const string AdminUsers = "admin.users";
     public const string AdminSettings = "admin.settings";
@@ -47,6 +54,13 @@ public static class Permissions
         new(CommunicationsWrite, "Communication", "Log calls, e-mails, meetings, letters and notes."),
         new(CommunicationsManage, "Communication", "Change or delete anyone's logged communication, also after the editing window."),
         new(MailboxConfigure, "Communication", "Set up the mailbox from which e-mail is filed into dossiers."),
+        new(DeadlinesRead, "Deadlines", "See the deadlines of the dossiers one may see, and compute deadlines."),
+        new(DeadlinesWrite, "Deadlines", "Add deadlines to dossiers one works on, mark them done, change internal ones."),
+        new(DeadlinesFatalManage, "Deadlines", "Move, cancel or delete a fatal deadline (always with a reason)."),
+        new(TasksRead, "Deadlines", "See tasks."),
+        new(TasksWrite, "Deadlines", "Create, assign and complete tasks."),
+        new(WorkflowConfigure, "Deadlines", "Edit the deadline rules and the workflow templates per dossier type."),
+        new(HolidaysConfigure, "Deadlines", "Keep the days a decree makes equal to holidays (Besluit gelijkstelling)."),
         new(PrivacyManage, "Privacy", "Keep the register of processing, handle data-subject requests and breaches."),
         new(AdminUsers, "Administration", "Invite, disable and enable users and assign their roles."),
         new(AdminSettings, "Administration", "Change the firm's settings, such as requiring two-factor sign-in."),

@@ -30,33 +30,36 @@ public sealed class AuditHistory(CrmDbContext db, IStringLocalizer<SharedResourc
         return entries.Select((e, i) => new AuditHistoryRow(e.Entry.OccurredAt, e.Entry.ActorName, e.Entry.Action, e.Entry.EntityType, fields[i])).ToList();
     }
 
-    private static readonly Dictionary<string, string> EnumPrefixes = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, string[]> EnumPrefixes = new(StringComparer.Ordinal)
     {
-        ["Role"] = "role:",
-        ["Status"] = "status:",
-        ["To"] = "status:",
-        ["From"] = "status:",
-        ["FeeArrangement"] = "fee:",
-        ["LawfulBasis"] = "basis:",
-        ["Purpose"] = "purpose:",
-        ["Channel"] = "channel:",
-        ["Category"] = "doccat:",
-        ["Decision"] = "conflict:",
-        ["Kind"] = "kind:",
-        ["Direction"] = "direction:",
-        ["Delivery"] = "delivery:",
+        ["Role"] = ["role:"],
+        ["Status"] = ["status:", "deadlinestatus:"],
+        ["To"] = ["status:"],
+        ["From"] = ["status:"],
+        ["FeeArrangement"] = ["fee:"],
+        ["LawfulBasis"] = ["basis:"],
+        ["Purpose"] = ["purpose:"],
+        ["Channel"] = ["channel:"],
+        ["Category"] = ["doccat:"],
+        ["Decision"] = ["conflict:"],
+        ["Kind"] = ["kind:", "deadline:"],
+        ["Direction"] = ["direction:"],
+        ["Delivery"] = ["delivery:"],
     };
 
     private static readonly HashSet<string> ContactFields = new(StringComparer.Ordinal) { "ContactId", "FromContactId", "ToContactId", "ClientContactId" };
 
     private static readonly HashSet<string> UserFields = new(StringComparer.Ordinal) { "UserId", "ResponsibleLawyerId", "ByUserId", "UploadedByUserId" };
 
+    /// <summary>Fields holding a list of user ids (a deadline's responsible people), shown as their names.</summary>
+    private static readonly HashSet<string> UserListFields = new(StringComparer.Ordinal) { "ResponsibleUserIds" };
+
     private static readonly HashSet<string> TeamFields = new(StringComparer.Ordinal) { "TeamId" };
 
     private async Task<List<IReadOnlyList<AuditChanges.Field>>> ResolveAsync(IReadOnlyList<IReadOnlyList<AuditChanges.Field>> rows, CancellationToken ct = default)
     {
         var contactIds = Ids(rows, ContactFields);
-        var userIds = Ids(rows, UserFields);
+        var userIds = Ids(rows, UserFields).Concat(ListedIds(rows, UserListFields)).Distinct().ToList();
         var contacts = contactIds.Count == 0 ? [] : await db.Contacts.AsNoTracking().Where(c => contactIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.DisplayName, ct);
         var users = userIds.Count == 0 ? [] : await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
         var teamIds = Ids(rows, TeamFields);
@@ -74,11 +77,23 @@ public sealed class AuditHistory(CrmDbContext db, IStringLocalizer<SharedResourc
                 return names.GetValueOrDefault(id, value);
             }
 
-            return EnumPrefixes.TryGetValue(field, out var prefix) && l[prefix + value] is { ResourceNotFound: false } label ? label.Value : value;
+            if (UserListFields.Contains(field) && value.StartsWith('[') && System.Text.Json.JsonSerializer.Deserialize<List<Guid>>(value) is { } listed)
+            {
+                return string.Join(", ", listed.Select(user => users.GetValueOrDefault(user, user.ToString())));
+            }
+
+            var translated = EnumPrefixes.GetValueOrDefault(field, []).Select(prefix => l[prefix + value]).FirstOrDefault(label => !label.ResourceNotFound);
+            return translated?.Value ?? value;
         }
 
         return rows.Select(fields => (IReadOnlyList<AuditChanges.Field>)fields.Select(f => f with { Old = Readable(f.Name, f.Old), New = Readable(f.Name, f.New) }).ToList()).ToList();
     }
+
+    private static IEnumerable<Guid> ListedIds(IEnumerable<IReadOnlyList<AuditChanges.Field>> rows, HashSet<string> fields) =>
+        rows.SelectMany(r => r).Where(f => fields.Contains(f.Name))
+            .SelectMany(f => new[] { f.Old, f.New })
+            .Where(v => v is not null && v.StartsWith('['))
+            .SelectMany(v => System.Text.Json.JsonSerializer.Deserialize<List<Guid>>(v!) ?? []);
 
     private static List<Guid> Ids(IEnumerable<IReadOnlyList<AuditChanges.Field>> rows, HashSet<string> fields) =>
         rows.SelectMany(r => r).Where(f => fields.Contains(f.Name))

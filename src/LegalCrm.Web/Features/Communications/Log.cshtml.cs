@@ -266,10 +266,7 @@ public sealed class LogModel(CrmDbContext db, DossierAccess access, Communicatio
             Contacts = (await db.Set<DossierParty>().Where(p => p.DossierId == dossierId)
                     .Join(db.Contacts, p => p.ContactId, c => c.Id, (p, c) => new { c.Id, c.DisplayName, c.SortKey }).Distinct().OrderBy(c => c.SortKey).ToListAsync())
                 .Select(c => (c.Id, c.DisplayName)).ToList();
-            var team = db.Set<DossierMember>().Where(m => m.DossierId == dossierId).Select(m => m.UserId)
-                .Union(db.Dossiers.Where(d => d.Id == dossierId).Select(d => d.ResponsibleLawyerId));
-            Colleagues = (await db.Users.Where(u => team.Contains(u.Id)).OrderBy(u => u.DisplayName).Select(u => new { u.Id, u.DisplayName }).ToListAsync())
-                .Select(u => (u.Id, u.DisplayName)).ToList();
+            Colleagues = await UserOptions.DossierTeamAsync(db, dossierId, enabledOnly: false);
             Contact = Contact is { } c && Contacts.Any(x => x.Id == c) ? c : null;
             return null;
         }

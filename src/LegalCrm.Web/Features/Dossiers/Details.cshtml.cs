@@ -46,6 +46,15 @@ public sealed class DetailsModel(CrmDbContext db, DossierAccess access, Conflict
 
     public IReadOnlyList<Communications.TimelineItem> Communications { get; private set; } = [];
 
+    /// <summary>The dossier's open deadlines, soonest first (a few; the count says how many).</summary>
+    public IReadOnlyList<Deadlines.Deadline> OpenDeadlines { get; private set; } = [];
+
+    public int OpenDeadlineCount { get; private set; }
+
+    public DateOnly Today => AmsterdamTime.Today(clock);
+
+    public bool CanAddDeadlines { get; private set; }
+
     public IReadOnlyList<(Guid Id, string Name)> PartyCandidates { get; private set; } = [];
 
     public IReadOnlyList<AuditHistoryRow> History { get; private set; } = [];
@@ -348,6 +357,14 @@ public sealed class DetailsModel(CrmDbContext db, DossierAccess access, Conflict
             Communications = await Features.Communications.TimelineItem.OfDossierAsync(db, Id, 10);
         }
 
+        if (me.Has(Permissions.DeadlinesRead))
+        {
+            var open = db.Deadlines.AsNoTracking().Where(x => x.DossierId == Id && x.Status == Deadlines.DeadlineStatus.Open);
+            OpenDeadlineCount = await open.CountAsync();
+            OpenDeadlines = await open.OrderBy(x => x.DueDate).ThenBy(x => x.DueTime).Take(8).ToListAsync();
+            CanAddDeadlines = CanEdit && me.Has(Permissions.DeadlinesWrite);
+        }
+
         var recent = await db.Documents.Where(d => d.DossierId == Id).OrderByDescending(d => d.UpdatedAt).ThenByDescending(d => d.Id).Select(d => d.Id).Take(5).ToListAsync();
         RecentDocuments = (await Documents.DocumentRow.LoadAsync(db, recent)).OrderBy(r => recent.IndexOf(r.Id)).ToList();
         if (CanEdit)
@@ -371,7 +388,9 @@ public sealed class DetailsModel(CrmDbContext db, DossierAccess access, Conflict
          nameof(ConflictCheck.Hits), nameof(ConflictCheck.Searched), nameof(ConflictCheck.RunAt), nameof(ConflictCheck.RunByUserId),
          nameof(ConflictCheck.DecidedAt), nameof(ConflictCheck.DecidedByUserId), nameof(DossierAccessGrant.GrantedAt),
          // A communication's text is in the timeline; the history says what was logged, when and by whom.
-         nameof(Features.Communications.Communication.BodyHtml), nameof(Features.Communications.Communication.MessageId), nameof(Features.Communications.Communication.AuthorUserId)];
+         nameof(Features.Communications.Communication.BodyHtml), nameof(Features.Communications.Communication.MessageId), nameof(Features.Communications.Communication.AuthorUserId),
+         // A deadline's calculation is on its own page; the history keeps the dates, the rule's name and the reasons.
+         nameof(Deadlines.Deadline.Calculation), nameof(Deadlines.Deadline.RuleId), nameof(Deadlines.Deadline.CreatedBy), nameof(Deadlines.Deadline.CompletedByUserId)];
 
     public sealed record PartyRow(Guid Id, PartyRole Role, string? RoleLabel, Guid ContactId, string Name, DateOnly? StartDate, DateOnly? EndDate);
 

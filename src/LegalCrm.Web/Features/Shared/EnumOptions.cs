@@ -9,4 +9,9 @@ public static class EnumOptions
     public static IEnumerable<SelectListItem> For<TEnum>(IStringLocalizer localizer, string prefix)
         where TEnum : struct, Enum =>
         Enum.GetValues<TEnum>().Select(v => new SelectListItem(localizer[prefix + v], v.ToString()));
+
+    /// <summary>The same, with <paramref name="selected"/> chosen (for selects not bound with asp-for).</summary>
+    public static IEnumerable<SelectListItem> For<TEnum>(IStringLocalizer localizer, string prefix, TEnum selected)
+        where TEnum : struct, Enum =>
+        Enum.GetValues<TEnum>().Select(v => new SelectListItem(localizer[prefix + v], v.ToString(), v.Equals(selected)));
 }

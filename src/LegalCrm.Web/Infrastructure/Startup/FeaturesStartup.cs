@@ -21,6 +21,7 @@ public static class FeaturesStartup
         services.AddScoped<Features.Communications.CommunicationSearch>();
         services.AddScoped<Features.Communications.EmailFiling>();
         services.AddScoped<Features.Communications.CommunicationAccess>();
+        services.AddScoped<Features.Deadlines.DeadlineAccess>();
         services.AddScoped<Features.Communications.Mailboxes.MailboxSecrets>();
         services.AddSingleton<Features.Communications.Mailboxes.MailboxPolling>();
         services.AddScoped<Features.Audit.AuditHistory>();
