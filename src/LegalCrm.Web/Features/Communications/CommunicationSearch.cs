@@ -30,9 +30,10 @@ public sealed class CommunicationSearch(CrmDbContext db, DossierAccess access, C
 
     /// <summary>
     /// Up to this many matches are ranked; a search matching more (a word in every other letter) shows the newest first,
-    /// walking the firm's communications by date until a page is full instead of ranking them all.
+    /// walking the firm's communications by date until a page is full instead of ranking them all. Each candidate costs a
+    /// visit to its row: at 2,000 a common word took 350 ms (p95) at 1,000,000 communications.
     /// </summary>
-    public const int RankLimit = 2_000;
+    public const int RankLimit = 500;
 
     public sealed record Result(PageOf<Hit> Hits, bool NewestFirst);
 
@@ -65,10 +66,21 @@ public sealed class CommunicationSearch(CrmDbContext db, DossierAccess access, C
         var query = manyMatches
             ? db.Communications.AsNoTracking().Where(c => EF.Property<NpgsqlTsVector>(c, VectorProperty).Matches(EF.Functions.WebSearchToTsQuery(Configuration, text)))
             : db.Communications.AsNoTracking().Where(c => candidates.Contains(c.Id));
-        var visibleDossiers = access.Visible().Select(d => (Guid?)d.Id);
-        query = me.Has(Permissions.ClientsRead)
-            ? query.Where(c => c.DossierId == null || visibleDossiers.Contains(c.DossierId))
-            : query.Where(c => c.DossierId != null && visibleDossiers.Contains(c.DossierId));
+        var contactOnlyToo = me.Has(Permissions.ClientsRead);
+        if (manyMatches)
+        {
+            var visibleDossiers = access.Visible().Select(d => (Guid?)d.Id);
+            query = query.Where(c => (contactOnlyToo && c.DossierId == null) || visibleDossiers.Contains(c.DossierId));
+        }
+        else
+        {
+            // Few candidates: their own dossiers are checked one by one (DossierAccess.VisibleAmong) instead of building
+            // the set of every dossier the user may see, which for a lawyer in a big section is 20,000 dossiers (~70 ms).
+            var candidateDossiers = await db.Communications.Where(c => candidates.Contains(c.Id) && c.DossierId != null)
+                .Select(c => c.DossierId!.Value).Distinct().ToListAsync(ct);
+            var visible = await access.VisibleAmong(db.Dossiers.Where(d => candidateDossiers.Contains(d.Id))).Select(d => (Guid?)d.Id).ToListAsync(ct);
+            query = query.Where(c => (contactOnlyToo && c.DossierId == null) || visible.Contains(c.DossierId));
+        }
         if (filter.Kind is { } kind)
         {
             query = query.Where(c => c.Kind == kind);
