@@ -44,6 +44,10 @@ internal sealed class CommunicationConfiguration : IEntityTypeConfiguration<Comm
         // Timelines: a dossier's or a contact's communications, newest first.
         b.HasIndex(x => new { x.TenantId, x.DossierId, x.OccurredAt });
         b.HasIndex(x => new { x.TenantId, x.ContactId, x.OccurredAt });
+        // A contact's timeline collects its communications as ids (linked or participant, TimelineItem); this index
+        // gives their dossier, date, kind and direction without visiting the rows (index-only): the client of a
+        // 5,000-item dossier otherwise cost 200 ms (p95) at 1,000,000 communications.
+        b.HasIndex(x => new { x.TenantId, x.Id }).IncludeProperties(x => new { x.DossierId, x.OccurredAt, x.Kind, x.Direction });
         // On the vector alone, not led by tenant_id: a two-column GIN index intersects the word's entries with every
         // row of the firm, which made a rare name cost 380 ms at 100,000 communications. Row-level security and the
         // tenant filter still keep each firm to its own rows.

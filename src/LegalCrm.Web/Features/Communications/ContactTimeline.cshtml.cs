@@ -41,7 +41,8 @@ public sealed class ContactTimelineModel(CrmDbContext db, DossierAccess access, 
         }
 
         ContactName = name;
-        Items = await TimelineItem.Filtered(await TimelineItem.WithContactAsync(db, access, Id), Kind, Direction).ToPageAsync(PageNumber);
+        Items = await TimelineItem.Filtered(await TimelineItem.WithContactAsync(db, access, Id), Kind, Direction)
+            .ToPageAsync(PageNumber, ids => TimelineItem.LoadAsync(db, ids), item => item.Id);
         return Page();
     }
 }

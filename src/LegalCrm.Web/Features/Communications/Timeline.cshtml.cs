@@ -36,7 +36,8 @@ public sealed class TimelineModel(CrmDbContext db, DossierAccess access) : PageM
         }
 
         Dossier = dossier;
-        Items = await TimelineItem.Filtered(db.Communications.AsNoTracking().Where(c => c.DossierId == Id), Kind, Direction).ToPageAsync(PageNumber);
+        Items = await TimelineItem.Filtered(db.Communications.AsNoTracking().Where(c => c.DossierId == Id), Kind, Direction)
+            .ToPageAsync(PageNumber, ids => TimelineItem.LoadAsync(db, ids), item => item.Id);
         return Page();
     }
 }
