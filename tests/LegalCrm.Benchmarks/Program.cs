@@ -8,9 +8,11 @@ using Npgsql;
 //   dotnet run -c Release --project tests/LegalCrm.Benchmarks -- contacts [contacts=100000] [requests=100]
 //   dotnet run -c Release --project tests/LegalCrm.Benchmarks -- dossiers [dossiers=50000] [requests=100]
 //   dotnet run -c Release --project tests/LegalCrm.Benchmarks -- communications [communications=1000000] [requests=100]
-var suite = args.FirstOrDefault() is "contacts" or "dossiers" or "communications" ? args[0] : "contacts";
-var numbers = args.SkipWhile(a => a is "contacts" or "dossiers" or "communications").Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToList();
-var size = numbers.Count > 0 ? numbers[0] : suite switch { "dossiers" => 50_000, "communications" => 1_000_000, _ => 100_000 };
+//   dotnet run -c Release --project tests/LegalCrm.Benchmarks -- deadlines [deadlines=200000] [requests=100]
+string[] suites = ["contacts", "dossiers", "communications", "deadlines"];
+var suite = args.FirstOrDefault() is { } first && suites.Contains(first) ? first : "contacts";
+var numbers = args.SkipWhile(suites.Contains).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToList();
+var size = numbers.Count > 0 ? numbers[0] : suite switch { "dossiers" => 50_000, "communications" => 1_000_000, "deadlines" => 200_000, _ => 100_000 };
 var requests = numbers.Count > 1 ? numbers[1] : 100;
 
 // The app's content root (wwwroot, views), found from the repository root; test projects get it from MSBuild instead.
@@ -28,6 +30,12 @@ var firm = await app.CreateFirmAsync("Benchmark");
 if (suite == "communications")
 {
     await CommunicationBenchmark.RunAsync(app, firm, size, requests);
+    return;
+}
+
+if (suite == "deadlines")
+{
+    await DeadlineBenchmark.RunAsync(app, firm, size, requests);
     return;
 }
 

@@ -5,7 +5,7 @@ namespace LegalCrm.BrowserTests;
 public sealed class DeadlineJourneyTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
     [Fact]
-    public async Task A_lawyer_computes_an_appeal_deadline_from_the_judgment_date_and_sees_it_on_the_dossier_and_in_the_deadline_list()
+    public async Task A_lawyer_computes_an_appeal_deadline_from_the_judgment_date_sees_it_on_the_dossier_and_in_the_list_and_completes_a_task()
     {
         var page = await fixture.NewPageAsync();
         await BrowserFixture.SignInAsync(page, fixture.Firm.Lawyer.Email);
@@ -49,5 +49,25 @@ public sealed class DeadlineJourneyTests(BrowserFixture fixture) : IClassFixture
         await page.GetByTestId("complete-deadline").ClickAsync();
         await Assertions.Expect(page.GetByTestId("deadline-status")).ToHaveTextAsync("Afgerond");
         await Screenshots.SaveAsync(page, "53-deadline-done");
+
+        // A task in the same dossier, for the lawyer, due tomorrow: on the dashboard's week, in "my tasks", then done.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Hoger beroep huurgeschil" }).First.ClickAsync();
+        await page.GetByTestId("add-task").ClickAsync();
+        await page.GetByTestId("task-title").FillAsync("Procesdossier samenstellen");
+        await page.GetByTestId("task-due").FillAsync(DateTime.Today.AddDays(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await Screenshots.SaveAsync(page, "54-new-task");
+        await page.GetByTestId("save-task").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("open-tasks")).ToContainTextAsync("Procesdossier samenstellen");
+
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Hoofdmenu" }).GetByRole(AriaRole.Link, new() { Name = "Taken" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("tasks")).ToContainTextAsync("Procesdossier samenstellen");
+        await Screenshots.SaveAsync(page, "55-my-tasks");
+        await page.GetByTestId("tasks").GetByRole(AriaRole.Link, new() { Name = "Procesdossier samenstellen" }).ClickAsync();
+        await page.GetByTestId("complete-task").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("task-status")).ToHaveTextAsync("Afgerond");
+
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Hoofdmenu" }).GetByRole(AriaRole.Link, new() { Name = "Dashboard" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("deadline-widgets")).ToBeVisibleAsync();
+        await Screenshots.SaveAsync(page, "56-dashboard-deadlines");
     }
 }

@@ -70,6 +70,12 @@ public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options, TenantC
 
     public DbSet<Features.Deadlines.DesignatedHoliday> DesignatedHolidays => Set<Features.Deadlines.DesignatedHoliday>();
 
+    public DbSet<Features.Notifications.Notification> Notifications => Set<Features.Notifications.Notification>();
+
+    public DbSet<Features.Tasks.WorkTask> WorkTasks => Set<Features.Tasks.WorkTask>();
+
+    public DbSet<Features.Tasks.WorkTaskComment> WorkTaskComments => Set<Features.Tasks.WorkTaskComment>();
+
     /// <summary>ASP.NET Data Protection keys (cookies, tokens): shared by every instance, not owned by a firm.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -26,12 +26,15 @@ internal sealed class DeadlineConfiguration : IEntityTypeConfiguration<Deadline>
         b.Property(x => x.ChangeReason).HasMaxLength(500);
         b.Property(x => x.CreatedBy).HasMaxLength(300);
         b.Property(x => x.Version).IsRowVersion();
+        b.Ignore(x => x.IsFatal);
         b.Ignore(x => x.AuditSubject);
         b.HasOne<Dossier>().WithMany().HasForeignKey(x => x.DossierId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<DeadlineRule>().WithMany().HasForeignKey(x => x.RuleId).OnDelete(DeleteBehavior.SetNull);
         // A dossier's deadlines in date order; the firm's open deadlines by date (agenda, reminders, dashboard).
         b.HasIndex(x => new { x.TenantId, x.DossierId, x.DueDate });
         b.HasIndex(x => new { x.TenantId, x.DueDate }).HasFilter("status = 'Open'");
+        // The reminder sweep's only question: whose reminder is due now (DeadlineReminderSweep).
+        b.HasIndex(x => new { x.TenantId, x.NextReminderAt }).HasFilter("status = 'Open' AND next_reminder_at IS NOT NULL");
     }
 }
 
@@ -63,5 +66,62 @@ internal sealed class DesignatedHolidayConfiguration : IEntityTypeConfiguration<
         b.Property(x => x.Description).HasMaxLength(300);
         b.Ignore(x => x.AuditSubject);
         b.HasIndex(x => new { x.TenantId, x.Date }).IsUnique();
+    }
+}
+
+internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Features.Notifications.Notification>
+{
+    public void Configure(EntityTypeBuilder<Features.Notifications.Notification> b)
+    {
+        b.ToTable("notifications");
+        b.Property(x => x.Id).ValueGeneratedNever();
+        b.Property(x => x.Text).HasMaxLength(1000);
+        b.Property(x => x.Link).HasMaxLength(300);
+        b.Property(x => x.DedupKey).HasMaxLength(200);
+        b.HasOne<Features.Access.CrmUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+        // One message per user and event, whoever sends it (jobs retried or on two servers).
+        b.HasIndex(x => new { x.TenantId, x.UserId, x.DedupKey }).IsUnique();
+        b.HasIndex(x => new { x.TenantId, x.UserId, x.CreatedAt });
+        b.HasIndex(x => new { x.TenantId, x.UserId }).HasFilter("read_at IS NULL").HasDatabaseName("ix_notifications_unread");
+    }
+}
+
+internal sealed class WorkTaskConfiguration : IEntityTypeConfiguration<Features.Tasks.WorkTask>
+{
+    public void Configure(EntityTypeBuilder<Features.Tasks.WorkTask> b)
+    {
+        b.ToTable("tasks", t => t.HasCheckConstraint("ck_tasks_assignee", "(assignee_user_id IS NULL) <> (assignee_team_id IS NULL)"));
+        b.Property(x => x.Id).ValueGeneratedNever();
+        b.Property(x => x.Title).HasMaxLength(300);
+        b.Property(x => x.Description).HasMaxLength(4000);
+        b.Property(x => x.Priority).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.CreatedBy).HasMaxLength(300);
+        b.Property(x => x.CompletedBy).HasMaxLength(300);
+        b.Property(x => x.Version).IsRowVersion();
+        b.Ignore(x => x.IsClosed);
+        b.Ignore(x => x.AuditSubject);
+        b.HasOne<Dossier>().WithMany().HasForeignKey(x => x.DossierId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Features.Clients.Contact>().WithMany().HasForeignKey(x => x.ContactId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Features.Access.CrmUser>().WithMany().HasForeignKey(x => x.AssigneeUserId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Features.Access.Team>().WithMany().HasForeignKey(x => x.AssigneeTeamId).OnDelete(DeleteBehavior.Restrict);
+        // "My tasks" and "my teams' tasks", open ones by due date; a dossier's tasks.
+        b.HasIndex(x => new { x.TenantId, x.AssigneeUserId, x.DueDate }).HasFilter("status IN ('Open', 'InProgress')");
+        b.HasIndex(x => new { x.TenantId, x.AssigneeTeamId, x.DueDate }).HasFilter("status IN ('Open', 'InProgress')");
+        b.HasIndex(x => new { x.TenantId, x.DossierId });
+    }
+}
+
+internal sealed class WorkTaskCommentConfiguration : IEntityTypeConfiguration<Features.Tasks.WorkTaskComment>
+{
+    public void Configure(EntityTypeBuilder<Features.Tasks.WorkTaskComment> b)
+    {
+        b.ToTable("task_comments");
+        b.Property(x => x.Id).ValueGeneratedNever();
+        b.Property(x => x.AuthorName).HasMaxLength(300);
+        b.Property(x => x.Text).HasMaxLength(4000);
+        b.Ignore(x => x.AuditSubject);
+        b.HasOne<Features.Tasks.WorkTask>().WithMany().HasForeignKey(x => x.TaskId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => new { x.TenantId, x.TaskId, x.CreatedAt });
     }
 }

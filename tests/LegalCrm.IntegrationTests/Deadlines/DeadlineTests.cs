@@ -238,6 +238,32 @@ public sealed class DeadlineTests(CrmAppFactory app) : IClassFixture<CrmAppFacto
         Assert.Equal(HttpStatusCode.Forbidden, (await lawyer.GetAsync("/Deadlines/Rules")).StatusCode);
     }
 
+    [Fact]
+    public async Task The_dashboard_shows_the_lawyers_overdue_deadlines_and_those_due_this_week()
+    {
+        using var lawyer = await app.SignedInAsync(_firm.Lawyer);
+        string Day(int offset) => DateTime.UtcNow.AddDays(offset).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        foreach (var (title, offset) in new[] { ("Reactie wederpartij", -3), ("Producties indienen", 2) })
+        {
+            await lawyer.SubmitAsync($"/Deadlines/Edit?dossier={_dossier}", new Dictionary<string, string>
+            {
+                ["Input.Title"] = title,
+                ["Input.Kind"] = "Internal",
+                ["Input.DueDate"] = Day(offset),
+                ["Input.PastConfirmed"] = "true",
+                ["Input.ResponsibleUserIds"] = _firm.Lawyer.Id.ToString(),
+            });
+        }
+
+        var dashboard = await lawyer.GetDocumentAsync("/");
+
+        Assert.Contains("Reactie wederpartij", dashboard.QuerySelector("[data-testid=overdue-title]")!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("Producties indienen", dashboard.QuerySelector("[data-testid=overdue-title]")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Producties indienen", dashboard.QuerySelector("[data-testid=week-title]")!.TextContent, StringComparison.Ordinal);
+        using var assistant = await app.SignedInAsync(_firm.Users[BuiltInRoles.Assistant]);
+        Assert.DoesNotContain("Producties indienen", (await assistant.GetDocumentAsync("/")).Body!.TextContent, StringComparison.Ordinal);
+    }
+
     /// <summary>Posts the delete handler as the page's form would, also for a user who is not shown that form.</summary>
     private static async Task<HttpResponseMessage> PostDeleteAsync(CrmClient user, Guid deadline, string reason)
     {

@@ -98,6 +98,8 @@ public sealed partial class TranslationTests
         keys.UnionWith(Enum.GetNames<LegalCrm.Web.Features.Deadlines.PeriodUnit>().SelectMany(u => new[] { "unit:" + u, "period:" + u + " {0}" }
             .Concat(Enum.GetNames<LegalCrm.Web.Features.Deadlines.CountDirection>().Select(d => "period:" + u + ":" + d + " {0} {1}"))));
         keys.UnionWith(Enum.GetNames<LegalCrm.Web.Features.Deadlines.CountDirection>().Select(k => "count:" + k));
+        keys.UnionWith(Enum.GetNames<LegalCrm.Web.Features.Tasks.WorkTaskPriority>().Select(k => "priority:" + k));
+        keys.UnionWith(Enum.GetNames<LegalCrm.Web.Features.Tasks.WorkTaskStatus>().Select(k => "taskstatus:" + k));
         keys.UnionWith(Enum.GetNames<LegalCrm.Web.Features.Deadlines.StartConvention>().Select(k => "start:" + k));
         keys.UnionWith(typeof(LegalCrm.Web.Features.Communications.Mailboxes.MailboxPolling).GetFields()
             .Where(f => f.IsLiteral && f.FieldType == typeof(string) && f.Name != nameof(LegalCrm.Web.Features.Communications.Mailboxes.MailboxPolling.JobId))

@@ -1315,6 +1315,11 @@ namespace LegalCrm.Web.Data.Migrations
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "gin");
 
+                    b.HasIndex("TenantId", "Id")
+                        .HasDatabaseName("ix_communications_tenant_id_id");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("TenantId", "Id"), new[] { "DossierId", "OccurredAt", "Kind", "Direction" });
+
                     b.HasIndex("TenantId", "MessageId")
                         .IsUnique()
                         .HasDatabaseName("ix_communications_tenant_id_message_id")
@@ -1676,6 +1681,14 @@ namespace LegalCrm.Web.Data.Migrations
                         .HasColumnType("character varying(20)")
                         .HasColumnName("kind");
 
+                    b.Property<DateTimeOffset?>("LastReminderAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_reminder_at");
+
+                    b.Property<DateTimeOffset?>("NextReminderAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_reminder_at");
+
                     b.Property<string>("Notes")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)")
@@ -1738,6 +1751,10 @@ namespace LegalCrm.Web.Data.Migrations
                     b.HasIndex("TenantId", "DueDate")
                         .HasDatabaseName("ix_deadlines_tenant_id_due_date")
                         .HasFilter("status = 'Open'");
+
+                    b.HasIndex("TenantId", "NextReminderAt")
+                        .HasDatabaseName("ix_deadlines_tenant_id_next_reminder_at")
+                        .HasFilter("status = 'Open' AND next_reminder_at IS NOT NULL");
 
                     b.HasIndex("TenantId", "DossierId", "DueDate")
                         .HasDatabaseName("ix_deadlines_tenant_id_dossier_id_due_date");
@@ -2488,6 +2505,230 @@ namespace LegalCrm.Web.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("LegalCrm.Web.Features.Notifications.Notification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DedupKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("dedup_key");
+
+                    b.Property<string>("Link")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("link");
+
+                    b.Property<DateTimeOffset?>("ReadAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("read_at");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("text");
+
+                    b.Property<bool>("Urgent")
+                        .HasColumnType("boolean")
+                        .HasColumnName("urgent");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_notifications");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_notifications_user_id");
+
+                    b.HasIndex("TenantId", "UserId")
+                        .HasDatabaseName("ix_notifications_unread")
+                        .HasFilter("read_at IS NULL");
+
+                    b.HasIndex("TenantId", "UserId", "CreatedAt")
+                        .HasDatabaseName("ix_notifications_tenant_id_user_id_created_at");
+
+                    b.HasIndex("TenantId", "UserId", "DedupKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_notifications_tenant_id_user_id_dedup_key");
+
+                    b.ToTable("notifications", (string)null);
+                });
+
+            modelBuilder.Entity("LegalCrm.Web.Features.Tasks.WorkTask", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("AssigneeTeamId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("assignee_team_id");
+
+                    b.Property<Guid?>("AssigneeUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("assignee_user_id");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.Property<string>("CompletedBy")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("completed_by");
+
+                    b.Property<Guid?>("ContactId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("contact_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("description");
+
+                    b.Property<Guid?>("DossierId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("dossier_id");
+
+                    b.Property<DateOnly?>("DueDate")
+                        .HasColumnType("date")
+                        .HasColumnName("due_date");
+
+                    b.Property<string>("Priority")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("priority");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("title");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_tasks");
+
+                    b.HasIndex("AssigneeTeamId")
+                        .HasDatabaseName("ix_tasks_assignee_team_id");
+
+                    b.HasIndex("AssigneeUserId")
+                        .HasDatabaseName("ix_tasks_assignee_user_id");
+
+                    b.HasIndex("ContactId")
+                        .HasDatabaseName("ix_tasks_contact_id");
+
+                    b.HasIndex("DossierId")
+                        .HasDatabaseName("ix_tasks_dossier_id");
+
+                    b.HasIndex("TenantId", "DossierId")
+                        .HasDatabaseName("ix_tasks_tenant_id_dossier_id");
+
+                    b.HasIndex("TenantId", "AssigneeTeamId", "DueDate")
+                        .HasDatabaseName("ix_tasks_tenant_id_assignee_team_id_due_date")
+                        .HasFilter("status IN ('Open', 'InProgress')");
+
+                    b.HasIndex("TenantId", "AssigneeUserId", "DueDate")
+                        .HasDatabaseName("ix_tasks_tenant_id_assignee_user_id_due_date")
+                        .HasFilter("status IN ('Open', 'InProgress')");
+
+                    b.ToTable("tasks", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_tasks_assignee", "(assignee_user_id IS NULL) <> (assignee_team_id IS NULL)");
+                        });
+                });
+
+            modelBuilder.Entity("LegalCrm.Web.Features.Tasks.WorkTaskComment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("author_name");
+
+                    b.Property<Guid?>("AuthorUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("author_user_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("TaskId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("task_id");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_task_comments");
+
+                    b.HasIndex("TaskId")
+                        .HasDatabaseName("ix_task_comments_task_id");
+
+                    b.HasIndex("TenantId", "TaskId", "CreatedAt")
+                        .HasDatabaseName("ix_task_comments_tenant_id_task_id_created_at");
+
+                    b.ToTable("task_comments", (string)null);
+                });
+
             modelBuilder.Entity("LegalCrm.Web.Infrastructure.Email.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2972,6 +3213,53 @@ namespace LegalCrm.Web.Data.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .HasConstraintName("fk_ethical_walls_users_user_id");
+                });
+
+            modelBuilder.Entity("LegalCrm.Web.Features.Notifications.Notification", b =>
+                {
+                    b.HasOne("LegalCrm.Web.Features.Access.CrmUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_notifications_users_user_id");
+                });
+
+            modelBuilder.Entity("LegalCrm.Web.Features.Tasks.WorkTask", b =>
+                {
+                    b.HasOne("LegalCrm.Web.Features.Access.Team", null)
+                        .WithMany()
+                        .HasForeignKey("AssigneeTeamId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_tasks_teams_assignee_team_id");
+
+                    b.HasOne("LegalCrm.Web.Features.Access.CrmUser", null)
+                        .WithMany()
+                        .HasForeignKey("AssigneeUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_tasks_users_assignee_user_id");
+
+                    b.HasOne("LegalCrm.Web.Features.Clients.Contact", null)
+                        .WithMany()
+                        .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_tasks_contacts_contact_id");
+
+                    b.HasOne("LegalCrm.Web.Features.Dossiers.Dossier", null)
+                        .WithMany()
+                        .HasForeignKey("DossierId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_tasks_dossiers_dossier_id");
+                });
+
+            modelBuilder.Entity("LegalCrm.Web.Features.Tasks.WorkTaskComment", b =>
+                {
+                    b.HasOne("LegalCrm.Web.Features.Tasks.WorkTask", null)
+                        .WithMany()
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_task_comments_work_tasks_task_id");
                 });
 
             modelBuilder.Entity("LegalCrm.Web.Features.Access.CrmRole", b =>

@@ -33,7 +33,8 @@ public sealed class AuditHistory(CrmDbContext db, IStringLocalizer<SharedResourc
     private static readonly Dictionary<string, string[]> EnumPrefixes = new(StringComparer.Ordinal)
     {
         ["Role"] = ["role:"],
-        ["Status"] = ["status:", "deadlinestatus:"],
+        ["Status"] = ["status:", "deadlinestatus:", "taskstatus:"],
+        ["Priority"] = ["priority:"],
         ["To"] = ["status:"],
         ["From"] = ["status:"],
         ["FeeArrangement"] = ["fee:"],
@@ -49,12 +50,12 @@ public sealed class AuditHistory(CrmDbContext db, IStringLocalizer<SharedResourc
 
     private static readonly HashSet<string> ContactFields = new(StringComparer.Ordinal) { "ContactId", "FromContactId", "ToContactId", "ClientContactId" };
 
-    private static readonly HashSet<string> UserFields = new(StringComparer.Ordinal) { "UserId", "ResponsibleLawyerId", "ByUserId", "UploadedByUserId" };
+    private static readonly HashSet<string> UserFields = new(StringComparer.Ordinal) { "UserId", "ResponsibleLawyerId", "ByUserId", "UploadedByUserId", "AssigneeUserId" };
 
     /// <summary>Fields holding a list of user ids (a deadline's responsible people), shown as their names.</summary>
     private static readonly HashSet<string> UserListFields = new(StringComparer.Ordinal) { "ResponsibleUserIds" };
 
-    private static readonly HashSet<string> TeamFields = new(StringComparer.Ordinal) { "TeamId" };
+    private static readonly HashSet<string> TeamFields = new(StringComparer.Ordinal) { "TeamId", "AssigneeTeamId" };
 
     private async Task<List<IReadOnlyList<AuditChanges.Field>>> ResolveAsync(IReadOnlyList<IReadOnlyList<AuditChanges.Field>> rows, CancellationToken ct = default)
     {

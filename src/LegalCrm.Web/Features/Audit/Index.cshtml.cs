@@ -20,7 +20,8 @@ public sealed class IndexModel(CrmDbContext db, IStringLocalizer<SharedResource>
         nameof(Dossiers.DossierAccessGrant), nameof(Dossiers.DossierTeam), nameof(Team), nameof(TeamMember), nameof(Documents.Document),
         nameof(Documents.DocumentVersion), nameof(CrmRoleClaim), nameof(CrmUserClaim), nameof(CrmUserLogin), nameof(Data.NumberSequence),
         nameof(Communications.Communication), nameof(Communications.CommunicationParticipant), nameof(Communications.Mailboxes.Mailbox),
-        nameof(Communications.Mailboxes.TriageMessage), nameof(Deadlines.Deadline), nameof(Deadlines.DeadlineRule), nameof(Deadlines.DesignatedHoliday)];
+        nameof(Communications.Mailboxes.TriageMessage), nameof(Deadlines.Deadline), nameof(Deadlines.DeadlineRule), nameof(Deadlines.DesignatedHoliday),
+        nameof(Tasks.WorkTask), nameof(Tasks.WorkTaskComment)];
 
     [BindProperty(SupportsGet = true, Name = "user")]
     public Guid? UserFilter { get; set; }

@@ -7,11 +7,12 @@ using Microsoft.EntityFrameworkCore;
 namespace LegalCrm.Web.Features.Dashboard;
 
 /// <summary>
-/// Where every working day starts. For now: who you are, what you may administer, and your account's recent sign-ins
-/// (so you notice one that was not you). Later features add their "due today" sections here.
+/// Where every working day starts: the deadlines one is responsible for that are overdue, due this week, and the fatal
+/// ones of the next fourteen days; what one may administer; the account's recent sign-ins (so one notices one that
+/// was not oneself).
 /// </summary>
 [AnySignedInUser]
-public sealed class IndexModel(CrmDbContext db, CurrentUser me) : PageModel
+public sealed class IndexModel(CrmDbContext db, CurrentUser me, Deadlines.DeadlineAccess deadlines, TimeProvider clock) : PageModel
 {
     private static readonly string[] SignInActions =
         [AuditActions.SignInSucceeded, AuditActions.SignInFailed, AuditActions.SignInLockedOut, AuditActions.SignInTwoFactorFailed];
@@ -26,6 +27,16 @@ public sealed class IndexModel(CrmDbContext db, CurrentUser me) : PageModel
 
     public IReadOnlyList<SignInRow> RecentSignIns { get; private set; } = [];
 
+    public bool ShowsDeadlines => me.Has(Permissions.DeadlinesRead);
+
+    public DateOnly Today { get; private set; }
+
+    public IReadOnlyList<DeadlineRow> Overdue { get; private set; } = [];
+
+    public IReadOnlyList<DeadlineRow> DueThisWeek { get; private set; } = [];
+
+    public IReadOnlyList<DeadlineRow> FatalSoon { get; private set; } = [];
+
     public async Task OnGetAsync()
     {
         FirmName = await db.Firms.Select(f => f.Name).SingleAsync();
@@ -36,6 +47,16 @@ public sealed class IndexModel(CrmDbContext db, CurrentUser me) : PageModel
             .Take(5)
             .Select(a => new SignInRow(a.OccurredAt, a.Action, a.IpAddress))
             .ToListAsync();
+
+        if (ShowsDeadlines && me.UserId is { } user)
+        {
+            Today = Infrastructure.Time.AmsterdamTime.Today(clock);
+            var today = Today;
+            var mine = deadlines.Visible().Where(d => d.Status == Deadlines.DeadlineStatus.Open && d.ResponsibleUserIds.Contains(user));
+            Overdue = await RowsAsync(mine.Where(d => d.DueDate < today));
+            DueThisWeek = await RowsAsync(mine.Where(d => d.DueDate >= today && d.DueDate <= today.AddDays(6)));
+            FatalSoon = await RowsAsync(mine.Where(d => d.Kind == Deadlines.DeadlineKind.Fatal && d.DueDate >= today && d.DueDate <= today.AddDays(13)));
+        }
 
         if (me.Has(Permissions.AdminUsers))
         {
@@ -53,6 +74,13 @@ public sealed class IndexModel(CrmDbContext db, CurrentUser me) : PageModel
             AdminLinks.Add(("/Access/Settings", "Firm settings"));
         }
     }
+
+    private Task<List<DeadlineRow>> RowsAsync(IQueryable<Deadlines.Deadline> query) =>
+        query.OrderBy(d => d.DueDate).ThenBy(d => d.DueTime).ThenBy(d => d.Id).Take(10)
+            .Join(db.Dossiers, d => d.DossierId, x => x.Id, (d, x) => new DeadlineRow(d.Id, d.Title, d.DueDate, d.Kind, x.Number))
+            .ToListAsync();
+
+    public sealed record DeadlineRow(Guid Id, string Title, DateOnly DueDate, Deadlines.DeadlineKind Kind, string DossierNumber);
 
     public sealed record SignInRow(DateTimeOffset OccurredAt, string Action, string? IpAddress);
 }

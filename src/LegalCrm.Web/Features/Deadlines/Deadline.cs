@@ -61,6 +61,16 @@ public sealed class Deadline : ITenantOwned, IAuditSubject
 
     public DeadlineStatus Status { get; set; }
 
+    /// <summary>When the next reminder goes out (<see cref="DeadlineReminders"/>); null when none is left or the deadline is closed.</summary>
+    public DateTimeOffset? NextReminderAt { get; set; }
+
+    /// <summary>The moment of the reminder sent last: the next one is after it.</summary>
+    public DateTimeOffset? LastReminderAt { get; set; }
+
+    /// <summary>Plans the next reminder after a change of date, reminders or status.</summary>
+    public void PlanReminders(DateTimeOffset now) =>
+        NextReminderAt = Status == DeadlineStatus.Open ? DeadlineReminders.Next(DueDate, ReminderDays, LastReminderAt, now) : null;
+
     public DateOnly? CompletedOn { get; set; }
 
     public Guid? CompletedByUserId { get; set; }
@@ -80,6 +90,8 @@ public sealed class Deadline : ITenantOwned, IAuditSubject
 
     /// <summary>PostgreSQL's xmin: the second of two concurrent saves is refused.</summary>
     public uint Version { get; set; }
+
+    public bool IsFatal => Kind == DeadlineKind.Fatal;
 
     public AuditSubject AuditSubject => new(nameof(Dossiers.Dossier), DossierId);
 }

@@ -141,6 +141,7 @@ public sealed class DetailsModel(CrmDbContext db, DossierAccess dossiers, Deadli
         }
 
         deadline.UpdatedAt = clock.GetUtcNow();
+        deadline.PlanReminders(deadline.UpdatedAt);
         await db.SaveChangesAsync();
         TempData["Status"] = done.Value;
         return RedirectToPage(new { Id });

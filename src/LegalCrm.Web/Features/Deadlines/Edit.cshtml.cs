@@ -211,6 +211,7 @@ public sealed class EditModel(CrmDbContext db, DossierAccess dossiers, DeadlineA
         }
 
         deadline.UpdatedAt = now;
+        deadline.PlanReminders(now);
         if (Existing is null)
         {
             db.Deadlines.Add(deadline);

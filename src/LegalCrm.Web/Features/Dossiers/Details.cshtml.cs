@@ -55,6 +55,12 @@ public sealed class DetailsModel(CrmDbContext db, DossierAccess access, Conflict
 
     public bool CanAddDeadlines { get; private set; }
 
+    public IReadOnlyList<Tasks.WorkTask> OpenTasks { get; private set; } = [];
+
+    public int OpenTaskCount { get; private set; }
+
+    public bool CanAddTasks { get; private set; }
+
     public IReadOnlyList<(Guid Id, string Name)> PartyCandidates { get; private set; } = [];
 
     public IReadOnlyList<AuditHistoryRow> History { get; private set; } = [];
@@ -365,6 +371,14 @@ public sealed class DetailsModel(CrmDbContext db, DossierAccess access, Conflict
             CanAddDeadlines = CanEdit && me.Has(Permissions.DeadlinesWrite);
         }
 
+        if (me.Has(Permissions.TasksRead))
+        {
+            var open = db.WorkTasks.AsNoTracking().Where(t => t.DossierId == Id && (t.Status == Tasks.WorkTaskStatus.Open || t.Status == Tasks.WorkTaskStatus.InProgress));
+            OpenTaskCount = await open.CountAsync();
+            OpenTasks = await open.OrderBy(t => t.DueDate == null).ThenBy(t => t.DueDate).ThenByDescending(t => t.Priority).Take(8).ToListAsync();
+            CanAddTasks = CanEdit && me.Has(Permissions.TasksWrite);
+        }
+
         var recent = await db.Documents.Where(d => d.DossierId == Id).OrderByDescending(d => d.UpdatedAt).ThenByDescending(d => d.Id).Select(d => d.Id).Take(5).ToListAsync();
         RecentDocuments = (await Documents.DocumentRow.LoadAsync(db, recent)).OrderBy(r => recent.IndexOf(r.Id)).ToList();
         if (CanEdit)
@@ -390,7 +404,8 @@ public sealed class DetailsModel(CrmDbContext db, DossierAccess access, Conflict
          // A communication's text is in the timeline; the history says what was logged, when and by whom.
          nameof(Features.Communications.Communication.BodyHtml), nameof(Features.Communications.Communication.MessageId), nameof(Features.Communications.Communication.AuthorUserId),
          // A deadline's calculation is on its own page; the history keeps the dates, the rule's name and the reasons.
-         nameof(Deadlines.Deadline.Calculation), nameof(Deadlines.Deadline.RuleId), nameof(Deadlines.Deadline.CreatedBy), nameof(Deadlines.Deadline.CompletedByUserId)];
+         nameof(Deadlines.Deadline.Calculation), nameof(Deadlines.Deadline.RuleId), nameof(Deadlines.Deadline.CreatedBy), nameof(Deadlines.Deadline.CompletedByUserId),
+         nameof(Deadlines.Deadline.NextReminderAt), nameof(Deadlines.Deadline.LastReminderAt)];
 
     public sealed record PartyRow(Guid Id, PartyRole Role, string? RoleLabel, Guid ContactId, string Name, DateOnly? StartDate, DateOnly? EndDate);
 

@@ -22,6 +22,9 @@ public static class FeaturesStartup
         services.AddScoped<Features.Communications.EmailFiling>();
         services.AddScoped<Features.Communications.CommunicationAccess>();
         services.AddScoped<Features.Deadlines.DeadlineAccess>();
+        services.AddSingleton<Features.Deadlines.DeadlineReminderSweep>();
+        services.AddScoped<Features.Notifications.UnreadNotifications>();
+        services.AddScoped<Features.Tasks.WorkTaskAccess>();
         services.AddScoped<Features.Communications.Mailboxes.MailboxSecrets>();
         services.AddSingleton<Features.Communications.Mailboxes.MailboxPolling>();
         services.AddScoped<Features.Audit.AuditHistory>();

@@ -85,6 +85,8 @@ public static class WebStartup
             .AddOrUpdate<Features.Documents.DocumentOrphanSweep>(Features.Documents.DocumentOrphanSweep.JobId, s => s.SweepAsync(CancellationToken.None), Cron.Daily(3));
         app.Services.GetRequiredService<IRecurringJobManager>()
             .AddOrUpdate<Features.Communications.Mailboxes.MailboxPolling>(Features.Communications.Mailboxes.MailboxPolling.JobId, p => p.PollAllAsync(CancellationToken.None), Cron.Minutely());
+        app.Services.GetRequiredService<IRecurringJobManager>()
+            .AddOrUpdate<Features.Deadlines.DeadlineReminderSweep>(Features.Deadlines.DeadlineReminderSweep.JobId, s => s.SweepAsync(CancellationToken.None), "*/5 * * * *");
 
         if (app.Configuration.GetValue("Demo:Seed", app.Environment.IsDevelopment()))
         {

@@ -1,0 +1,122 @@
+using System.Globalization;
+using Hangfire;
+using LegalCrm.Web.Data;
+using LegalCrm.Web.Features.Access;
+using LegalCrm.Web.Features.Dossiers;
+using LegalCrm.Web.Features.Notifications;
+using LegalCrm.Web.Infrastructure;
+using LegalCrm.Web.Infrastructure.Email;
+using LegalCrm.Web.Infrastructure.Localization;
+using LegalCrm.Web.Tenancy;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+
+namespace LegalCrm.Web.Features.Deadlines;
+
+/// <summary>
+/// Every few minutes: sends the reminders whose time has come (<see cref="Deadline.NextReminderAt"/>) to the people
+/// responsible, in the app and by e-mail (through the outbox), each in their own language, and plans the next one.
+/// Exactly once, also when the job is retried or runs on two servers at the same moment: a batch locks its deadlines
+/// (FOR UPDATE SKIP LOCKED) and moves them on in the same transaction as the messages; a unique key per user and
+/// reminder guards the rest. A closed dossier sends no reminders. E-mail goes out with the outbox's next sweep.
+/// </summary>
+public sealed class DeadlineReminderSweep(IServiceScopeFactory scopes, TimeProvider clock, ILogger<DeadlineReminderSweep> logger)
+{
+    public const string JobId = "deadline-reminders";
+
+    public const int BatchSize = 500;
+
+    [AutomaticRetry(Attempts = 5)]
+    public async Task SweepAsync(CancellationToken ct)
+    {
+        IReadOnlyList<Guid> firms;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            firms = await scope.ServiceProvider.GetRequiredService<TenantDirectory>().ActiveFirmIdsAsync(ct);
+        }
+
+        foreach (var firm in firms)
+        {
+            while (await SendBatchAsync(firm, ct) == BatchSize)
+            {
+            }
+        }
+    }
+
+    /// <summary>Sends one batch of a firm's due reminders; returns how many deadlines it handled.</summary>
+    public async Task<int> SendBatchAsync(Guid firm, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<TenantContext>().Enter(firm);
+        scope.ServiceProvider.GetRequiredService<CurrentUser>().ActAsSystem("deadline reminders");
+        var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
+        var outbox = scope.ServiceProvider.GetRequiredService<EmailOutbox>();
+        var l = scope.ServiceProvider.GetRequiredService<IStringLocalizer<SharedResource>>();
+        var publicUrl = scope.ServiceProvider.GetRequiredService<IOptions<AppOptions>>().Value.PublicUrl.TrimEnd('/');
+        var now = clock.GetUtcNow();
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var due = await db.Deadlines
+            .FromSql($"SELECT d.*, d.xmin FROM deadlines d WHERE status = 'Open' AND next_reminder_at <= {now} ORDER BY next_reminder_at LIMIT {BatchSize} FOR UPDATE SKIP LOCKED")
+            .AsTracking()
+            .ToListAsync(ct);
+        if (due.Count == 0)
+        {
+            return 0;
+        }
+
+        var dossierIds = due.Select(d => d.DossierId).Distinct().ToList();
+        var dossiers = await db.Dossiers.AsNoTracking().Where(d => dossierIds.Contains(d.Id))
+            .Select(d => new { d.Id, d.Number, d.Title, d.Status }).ToDictionaryAsync(d => d.Id, ct);
+        var userIds = due.SelectMany(d => d.ResponsibleUserIds).Distinct().ToList();
+        var users = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id) && u.DisabledAt == null)
+            .Select(u => new { u.Id, u.Email, u.DisplayName, u.PreferredCulture }).ToDictionaryAsync(u => u.Id, ct);
+
+        var sent = 0;
+        foreach (var deadline in due)
+        {
+            var slot = deadline.NextReminderAt!.Value;
+            var dossier = dossiers[deadline.DossierId];
+            if (DossierLifecycle.IsReadOnly(dossier.Status))
+            {
+                deadline.NextReminderAt = null;
+                continue;
+            }
+
+            var daysBefore = DeadlineReminders.DaysBefore(deadline.DueDate, slot);
+            foreach (var user in deadline.ResponsibleUserIds.Where(users.ContainsKey).Select(id => users[id]))
+            {
+                using var _ = new RecipientCulture(user.PreferredCulture);
+                var when = daysBefore == 0 ? l["today"].Value : l["in {0} days, on {1}", daysBefore, deadline.DueDate.ToString("dddd d MMMM yyyy", CultureInfo.CurrentCulture)].Value;
+                var kind = l["deadline:" + deadline.Kind].Value;
+                var text = l["{0}: deadline \"{1}\" in dossier {2} ends {3}.", kind, deadline.Title, dossier.Number, when].Value;
+                db.Notifications.Add(new Notification
+                {
+                    UserId = user.Id,
+                    CreatedAt = now,
+                    Text = text,
+                    Link = $"/Deadlines/{deadline.Id}",
+                    Urgent = deadline.Kind == DeadlineKind.Fatal,
+                    DedupKey = $"deadline-reminder:{deadline.Id}:{slot.UtcTicks}",
+                });
+                outbox.Add(
+                    user.Email!,
+                    user.DisplayName,
+                    l["Reminder: {0} ({1})", deadline.Title, dossier.Number].Value,
+                    text + "\n\n" + dossier.Number + " · " + dossier.Title + "\n" + publicUrl + $"/Deadlines/{deadline.Id}\n");
+                sent++;
+            }
+
+            deadline.LastReminderAt = slot;
+            deadline.PlanReminders(now);
+        }
+
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        // No job per e-mail: at 09:00 thousands of reminders fall due together, and the outbox's own minutely sweep
+        // (OutboxDispatcher) sends them within the minute.
+        logger.LogInformation("Sent {Messages} deadline reminders for {Deadlines} deadlines of firm {FirmId}", sent, due.Count, firm);
+        return due.Count;
+    }
+}
