@@ -40,7 +40,7 @@ public static class DeadlineBenchmark
         Console.WriteLine($"Second sweep (nothing due): {clock.Elapsed.TotalMilliseconds:F0} ms");
 
         using var lawyer = await app.SignedInAsync(firm.Lawyer);
-        var dossier = await CountOrIdAsync(app.Database.AdminConnectionString, firm.Id);
+        var dossier = await LawyersDossierAsync(app.Database.AdminConnectionString, firm.Id, firm.Lawyer.Id);
         await Measure.ScenariosAsync(requests,
         [
             ("deadlines: mine, open, soonest first", _ => Measure.FetchAsync(lawyer, "/Deadlines")),
@@ -66,11 +66,12 @@ public static class DeadlineBenchmark
                    CASE WHEN g % 20 = 0 THEN now() - interval '1 minute' ELSE now() + (g % 300) * interval '1 day' END,
                    now(), 'benchmark', now()
             FROM generate_series(0, @count - 1) g CROSS JOIN total JOIN ds ON ds.n = g % total.c;
-            VACUUM ANALYZE deadlines;
             """, connection) { CommandTimeout = 600 };
         insert.Parameters.AddWithValue("firm", firm);
         insert.Parameters.AddWithValue("count", count);
         await insert.ExecuteNonQueryAsync();
+        await using var vacuum = new NpgsqlCommand("VACUUM ANALYZE deadlines", connection) { CommandTimeout = 600 };
+        await vacuum.ExecuteNonQueryAsync();
     }
 
     private static async Task<long> CountAsync(string ownerConnectionString, string sql)
@@ -81,12 +82,13 @@ public static class DeadlineBenchmark
         return (long)(await command.ExecuteScalarAsync())!;
     }
 
-    private static async Task<Guid> CountOrIdAsync(string ownerConnectionString, Guid firm)
+    private static async Task<Guid> LawyersDossierAsync(string ownerConnectionString, Guid firm, Guid lawyer)
     {
         await using var connection = new NpgsqlConnection(ownerConnectionString);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("SELECT d.dossier_id FROM deadlines d JOIN dossiers x ON x.id = d.dossier_id WHERE d.tenant_id = @firm AND x.status = 'Open' LIMIT 1", connection);
+        await using var command = new NpgsqlCommand("SELECT d.dossier_id FROM deadlines d JOIN dossiers x ON x.id = d.dossier_id WHERE d.tenant_id = @firm AND x.status = 'Open' AND x.responsible_lawyer_id = @lawyer LIMIT 1", connection);
         command.Parameters.AddWithValue("firm", firm);
+        command.Parameters.AddWithValue("lawyer", lawyer);
         return (Guid)(await command.ExecuteScalarAsync())!;
     }
 }
