@@ -38,6 +38,12 @@ public sealed class DemoFirmTests(CrmAppFactory app) : IClassFixture<CrmAppFacto
         var statuses = await db.Dossiers.OrderBy(d => d.Number).Select(d => d.Status).ToListAsync();
         Assert.Equal([DossierStatus.Open, DossierStatus.Intake, DossierStatus.Closed], statuses);
         Assert.Equal(3, await db.ConflictChecks.CountAsync());
+        var appeal = await db.Deadlines.SingleAsync(d => d.Kind == LegalCrm.Web.Features.Deadlines.DeadlineKind.Fatal);
+        // Three months after the judgment, moved on by the Atw at most past a long weekend, and on a working day.
+        Assert.InRange(appeal.DueDate.DayNumber - appeal.EventDate!.Value.AddMonths(3).DayNumber, 0, 4);
+        Assert.True(new LegalCrm.Web.Features.Deadlines.DutchHolidays(await db.DesignatedHolidays.Select(h => h.Date).ToListAsync()).IsWorkingDay(appeal.DueDate));
+        Assert.NotNull(appeal.NextReminderAt);
+        Assert.Equal(2, await db.WorkTasks.CountAsync());
 
         using var lawyer = await app.SignedInAsync("advocaat@vandijkdevries.nl", DemoFirmSeeder.Password);
         var list = await lawyer.GetDocumentAsync("/Dossiers");

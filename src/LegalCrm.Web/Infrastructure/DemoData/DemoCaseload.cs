@@ -1,10 +1,13 @@
 using LegalCrm.Web.Data;
 using LegalCrm.Web.Features.Access;
 using LegalCrm.Web.Features.Clients;
+using LegalCrm.Web.Features.Deadlines;
 using LegalCrm.Web.Features.Documents;
 using LegalCrm.Web.Features.Dossiers;
+using LegalCrm.Web.Features.Tasks;
 using LegalCrm.Web.Infrastructure.Time;
 using LegalCrm.Web.Tenancy;
+using Microsoft.EntityFrameworkCore;
 
 namespace LegalCrm.Web.Infrastructure.DemoData;
 
@@ -169,6 +172,56 @@ public sealed class DemoCaseload(IServiceScopeFactory scopes, TimeProvider clock
         var notes = System.Text.Encoding.UTF8.GetBytes("Intakegesprek met mevrouw Van den Bakker.\nGebreken: lekkage dakkapel, scheuren in de aanbouw.\nVolgende stap: ingebrekestelling aan Bouwbedrijf De Hoek.\n");
         await services.GetRequiredService<DocumentUploads>().AddDocumentsAsync(verbouwing.Id,
             [new IncomingFile("Aantekeningen intakegesprek.txt", notes.Length, () => new MemoryStream(notes))], DocumentCategory.Memo, today.AddMonths(-2), ct);
+
+        // The verbouwing lost at the kantonrechter three weeks ago: the appeal deadline, counted by the firm's own rule,
+        // a date the other side must answer by, and the work that goes with them.
+        var appeal = await db.DeadlineRules.SingleAsync(r => r.Name == "Hoger beroep", ct);
+        var judgment = today.AddDays(-21);
+        var calculation = DeadlineCalculator.Calculate(judgment, appeal.Period, await FirmHolidays.LoadAsync(db, ct));
+        Deadline[] deadlines =
+        [
+            new()
+            {
+                DossierId = verbouwing.Id, Title = "Hoger beroep tegen vonnis kantonrechter", DueDate = calculation.Due, Kind = DeadlineKind.Fatal,
+                RuleId = appeal.Id, RuleName = appeal.Name, EventDate = judgment, Calculation = calculation.ToJson(), ResponsibleUserIds = [lawyerId],
+                ReminderDays = [.. DeadlineRules.DefaultReminderDays(DeadlineKind.Fatal)], CreatedAt = now, CreatedBy = "demo", UpdatedAt = now,
+            },
+            new()
+            {
+                DossierId = verbouwing.Id, Title = "Reactie Bouwbedrijf De Hoek op ingebrekestelling", DueDate = today.AddDays(10), Kind = DeadlineKind.Internal,
+                ResponsibleUserIds = [lawyerId, assistantId], ReminderDays = [.. DeadlineRules.DefaultReminderDays(DeadlineKind.Internal)], CreatedAt = now,
+                CreatedBy = "demo", UpdatedAt = now,
+            },
+        ];
+        foreach (var deadline in deadlines)
+        {
+            deadline.PlanReminders(now);
+        }
+
+        db.Deadlines.AddRange(deadlines);
+        db.WorkTasks.AddRange(
+            new WorkTask
+            {
+                Title = "Ingebrekestelling aangetekend versturen",
+                AssigneeUserId = assistantId,
+                DueDate = today.AddDays(2),
+                Priority = WorkTaskPriority.High,
+                DossierId = verbouwing.Id,
+                CreatedAt = now,
+                CreatedBy = "demo",
+                UpdatedAt = now,
+            },
+            new WorkTask
+            {
+                Title = "Producties ordenen voor de memorie van grieven",
+                AssigneeTeamId = team.Id,
+                DueDate = today.AddDays(14),
+                DossierId = verbouwing.Id,
+                CreatedAt = now,
+                CreatedBy = "demo",
+                UpdatedAt = now,
+            });
+        await db.SaveChangesAsync(ct);
         await DossierAsync("Müller: ontslag op staande voet", "Arbeidsrecht", muller, DossierStatus.Intake, (werkgever, PartyRole.OpposingParty));
         await DossierAsync("Van den Bakker: huurgeschil bovenwoning", "Huurrecht", bakker, DossierStatus.Closed);
         await transaction.CommitAsync(ct);
