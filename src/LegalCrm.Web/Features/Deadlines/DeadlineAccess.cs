@@ -36,7 +36,7 @@ public sealed class DeadlineAccess(CrmDbContext db, DossierAccess dossiers, Curr
         !dossier.IsReadOnly && me.Has(Permissions.DeadlinesWrite) && await dossiers.CanEditAsync(dossier.Id, ct);
 
     /// <summary>Moving, cancelling or deleting: for a fatal deadline this takes <c>deadlines.fatal.manage</c> as well.</summary>
-    public bool MayAlter(Deadline deadline) => deadline.Kind != DeadlineKind.Fatal || me.Has(Permissions.DeadlinesFatalManage);
+    public bool MayAlter(Deadline deadline) => !deadline.IsFatal || me.Has(Permissions.DeadlinesFatalManage);
 }
 
 /// <summary>The firm's holidays: computed ones plus the designated days an admin keeps (<see cref="DesignatedHoliday"/>).</summary>

@@ -97,7 +97,7 @@ public sealed class DeadlineReminderSweep(IServiceScopeFactory scopes, TimeProvi
                     CreatedAt = now,
                     Text = text,
                     Link = $"/Deadlines/{deadline.Id}",
-                    Urgent = deadline.Kind == DeadlineKind.Fatal,
+                    Urgent = deadline.IsFatal,
                     DedupKey = $"deadline-reminder:{deadline.Id}:{slot.UtcTicks}",
                 });
                 outbox.Add(

@@ -44,7 +44,7 @@ public sealed class EditModel(CrmDbContext db, DossierAccess dossiers, DeadlineA
     public bool PastWarning { get; private set; }
 
     /// <summary>Changing this deadline's date or kind is moving a fatal deadline: a reason is asked.</summary>
-    public bool IsFatal => Existing?.Kind == DeadlineKind.Fatal;
+    public bool IsFatal => Existing?.IsFatal == true;
 
     public async Task<IActionResult> OnGetAsync(Guid? rule)
     {
