@@ -18,6 +18,7 @@ internal sealed class FirmConfiguration : IEntityTypeConfiguration<Firm>
         b.Ignore(f => f.TenantId);
         b.Property(f => f.Name).HasMaxLength(200);
         b.Property(f => f.DefaultCulture).HasMaxLength(10);
+        b.HasOne<CrmUser>().WithMany().HasForeignKey(f => f.OfficeManagerUserId).OnDelete(DeleteBehavior.SetNull);
     }
 }
 
@@ -34,6 +35,7 @@ internal sealed class CrmUserConfiguration : IEntityTypeConfiguration<CrmUser>
         // The sign-in name is unique across firms (Identity's "UserNameIndex" stays global on purpose).
         b.HasIndex(u => u.NormalizedEmail).HasDatabaseName("EmailIndex").IsUnique();
         b.HasIndex(u => new { u.TenantId, u.DisplayName });
+        b.HasOne<CrmUser>().WithMany().HasForeignKey(u => u.BackupUserId).OnDelete(DeleteBehavior.SetNull);
     }
 }
 

@@ -35,6 +35,9 @@ internal sealed class DeadlineConfiguration : IEntityTypeConfiguration<Deadline>
         b.HasIndex(x => new { x.TenantId, x.DueDate }).HasFilter("status = 'Open'");
         // The reminder sweep's only question: whose reminder is due now (DeadlineReminderSweep).
         b.HasIndex(x => new { x.TenantId, x.NextReminderAt }).HasFilter("status = 'Open' AND next_reminder_at IS NOT NULL");
+        // The escalation's question: which fatal deadlines end by the next working day and have not been escalated.
+        b.HasIndex(x => new { x.TenantId, x.DueDate }, "ix_deadlines_escalation").HasDatabaseName("ix_deadlines_escalation")
+            .HasFilter("status = 'Open' AND kind = 'Fatal' AND escalated_at IS NULL");
     }
 }
 

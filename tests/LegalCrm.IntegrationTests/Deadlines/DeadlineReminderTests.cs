@@ -1,6 +1,7 @@
 using System.Net;
 using LegalCrm.TestSupport;
 using LegalCrm.Web.Data;
+using LegalCrm.Web.Features.Access;
 using LegalCrm.Web.Features.Deadlines;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -57,8 +58,8 @@ public sealed class DeadlineReminderTests(CrmAppFactory app) : IClassFixture<Crm
         var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
         var link = $"/Deadlines/{deadline}";
         var title = await db.Deadlines.Where(d => d.Id == deadline).Select(d => d.Title).SingleAsync();
-        return (await db.Notifications.CountAsync(n => n.Link == link),
-                await db.OutboxMessages.CountAsync(m => m.Subject.Contains(title)),
+        return (await db.Notifications.CountAsync(n => n.Link == link && n.DedupKey.StartsWith("deadline-reminder:")),
+                await db.OutboxMessages.CountAsync(m => m.Subject.Contains(title) && !m.Subject.StartsWith("Escalatie")),
                 await db.Deadlines.Where(d => d.Id == deadline).Select(d => d.NextReminderAt).SingleAsync());
     }
 
@@ -88,7 +89,8 @@ public sealed class DeadlineReminderTests(CrmAppFactory app) : IClassFixture<Crm
     public async Task The_reminder_is_in_the_recipients_language_under_the_bell_and_opening_it_marks_it_read()
     {
         var now = DateTimeOffset.UtcNow;
-        var due = DateOnly.FromDateTime(now.UtcDateTime).AddDays(3);
+        // Far enough ahead not to escalate on any day of the year.
+        var due = DateOnly.FromDateTime(now.UtcDateTime).AddDays(8);
         var id = await AddDeadlineAsync("Conclusie van repliek", due, [10], now);
 
         await Sweep(TimeProvider.System).SweepAsync(CancellationToken.None);
@@ -123,5 +125,62 @@ public sealed class DeadlineReminderTests(CrmAppFactory app) : IClassFixture<Crm
         using var stranger = await app.SignedInAsync(other.Lawyer);
 
         Assert.DoesNotContain("Alleen voor ons", (await stranger.GetDocumentAsync("/Notifications")).Body!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_fatal_deadline_still_open_the_working_day_before_escalates_once_to_the_backup_and_the_office_manager()
+    {
+        var backup = await app.AddUserAsync(_firm, BuiltInRoles.Lawyer, "waarnemer");
+        var manager = await app.AddUserAsync(_firm, BuiltInRoles.Assistant, "kantoor");
+        using (var admin = await app.SignedInAsync(_firm.Admin))
+        {
+            await admin.SubmitAsync($"/Access/Users/{_firm.Lawyer.Id}", new Dictionary<string, string> { ["BackupUserId"] = backup.Id.ToString() }, "Backup");
+            var saved = await admin.SubmitAsync("/Access/Settings", new Dictionary<string, string> { ["Input.OfficeManagerUserId"] = manager.Id.ToString() });
+            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        }
+
+        // Friday 27 November 2026: a fatal deadline ending Monday 30 November escalates at 09:00 (08:00 UTC), not before.
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 7, 30, 0, TimeSpan.Zero));
+        var monday = await AddDeadlineAsync("Memorie van grieven", new DateOnly(2026, 11, 30), [], clock.GetUtcNow());
+        var tuesday = await AddDeadlineAsync("Akte uitlating", new DateOnly(2026, 12, 1), [], clock.GetUtcNow());
+        await Sweep(clock).SweepAsync(CancellationToken.None);
+        Assert.Equal(0, await EscalationsAsync(monday));
+
+        clock.SetUtcNow(new DateTimeOffset(2026, 11, 27, 8, 1, 0, TimeSpan.Zero));
+        await Task.WhenAll(Sweep(clock).SweepAsync(CancellationToken.None), Sweep(clock).SweepAsync(CancellationToken.None));
+        await Sweep(clock).SweepAsync(CancellationToken.None);
+
+        await using var scope = app.FirmScope(_firm.Id);
+        var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
+        var link = $"/Deadlines/{monday}";
+        var recipients = await db.Notifications.Where(n => n.Link == link && n.DedupKey.StartsWith("deadline-escalation:")).Select(n => n.UserId).ToListAsync();
+        Assert.Equal(new[] { backup.Id, manager.Id }.Order(), recipients.Order());
+        Assert.Equal(2, await db.OutboxMessages.CountAsync(m => m.Subject.StartsWith("Escalatie: Memorie van grieven")));
+        Assert.Equal(0, await EscalationsAsync(tuesday));
+    }
+
+    [Fact]
+    public async Task A_done_deadline_does_not_escalate()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero));
+        var id = await AddDeadlineAsync("Al ingediend", new DateOnly(2026, 11, 27), [], clock.GetUtcNow());
+        await using (var scope = app.FirmScope(_firm.Id))
+        {
+            var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
+            var deadline = await db.Deadlines.SingleAsync(d => d.Id == id);
+            (deadline.Status, deadline.CompletedOn) = (DeadlineStatus.Done, new DateOnly(2026, 11, 25));
+            await db.SaveChangesAsync();
+        }
+
+        await Sweep(clock).SweepAsync(CancellationToken.None);
+
+        Assert.Equal(0, await EscalationsAsync(id));
+    }
+
+    private async Task<int> EscalationsAsync(Guid deadline)
+    {
+        await using var scope = app.FirmScope(_firm.Id);
+        var link = $"/Deadlines/{deadline}";
+        return await scope.ServiceProvider.GetRequiredService<CrmDbContext>().Notifications.CountAsync(n => n.Link == link && n.DedupKey.StartsWith("deadline-escalation:"));
     }
 }

@@ -125,4 +125,64 @@ public sealed class TaskTests(CrmAppFactory app) : IClassFixture<CrmAppFactory>,
         Assert.Equal(HttpStatusCode.OK, (await reader.GetAsync("/Tasks")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await reader.GetAsync("/Tasks/Edit")).StatusCode);
     }
+
+    [Fact]
+    public async Task The_overdue_digest_goes_once_a_day_to_each_person_and_lists_only_what_they_may_see()
+    {
+        var assistant = _firm.Users[BuiltInRoles.Assistant];
+        var today = new DateOnly(2026, 11, 25);
+        await using (var scope = app.FirmScope(_firm.Id))
+        {
+            var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
+            WorkTask Task(string title, Guid? user, Guid? team, int dueIn, Guid? dossier = null) => new()
+            {
+                Title = title,
+                AssigneeUserId = user,
+                AssigneeTeamId = team,
+                DueDate = today.AddDays(dueIn),
+                DossierId = dossier,
+                CreatedAt = DateTimeOffset.UtcNow,
+                UpdatedAt = DateTimeOffset.UtcNow,
+                CreatedBy = "test",
+            };
+            db.WorkTasks.AddRange(
+                Task("Conclusie nakijken", _firm.Lawyer.Id, null, -2),
+                Task("Pas volgende week", _firm.Lawyer.Id, null, 5),
+                Task("Stukken ordenen", null, _team, -1),
+                // The team is not in this dossier's team: its members may not see the dossier, so not this task either.
+                Task("Geheim dossierwerk", null, _team, -3, _dossier));
+            await db.SaveChangesAsync();
+        }
+
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 6, 30, 0, TimeSpan.Zero));
+        OverdueTaskDigest Digest() => new(app.Services.GetRequiredService<IServiceScopeFactory>(), clock, Microsoft.Extensions.Logging.Abstractions.NullLogger<OverdueTaskDigest>.Instance);
+        await Task.WhenAll(Digest().SendForFirmAsync(_firm.Id, CancellationToken.None), Digest().SendForFirmAsync(_firm.Id, CancellationToken.None));
+        await Digest().SendForFirmAsync(_firm.Id, CancellationToken.None);
+
+        var lawyerMail = await DigestMailsAsync(_firm.Lawyer.Email);
+        var assistantMail = await DigestMailsAsync(assistant.Email);
+        Assert.Single(lawyerMail);
+        Assert.Contains("Conclusie nakijken", lawyerMail[0], StringComparison.Ordinal);
+        Assert.DoesNotContain("Pas volgende week", lawyerMail[0], StringComparison.Ordinal);
+        Assert.DoesNotContain("Stukken ordenen", lawyerMail[0], StringComparison.Ordinal);
+        Assert.Single(assistantMail);
+        Assert.Contains("Stukken ordenen", assistantMail[0], StringComparison.Ordinal);
+        Assert.DoesNotContain("Geheim dossierwerk", assistantMail[0], StringComparison.Ordinal);
+        using (var lawyer = await app.SignedInAsync(_firm.Lawyer))
+        {
+            Assert.Contains("U hebt 1 verlopen taken.", (await lawyer.GetDocumentAsync("/Notifications")).QuerySelector("[data-testid=notifications]")!.TextContent, StringComparison.Ordinal);
+        }
+
+        clock.Advance(TimeSpan.FromDays(1));
+        await Digest().SendForFirmAsync(_firm.Id, CancellationToken.None);
+        Assert.Equal(2, (await DigestMailsAsync(_firm.Lawyer.Email)).Count);
+    }
+
+    private async Task<List<string>> DigestMailsAsync(string address)
+    {
+        await using var scope = app.FirmScope(_firm.Id);
+        return await scope.ServiceProvider.GetRequiredService<CrmDbContext>().OutboxMessages
+            .Where(m => m.ToAddress == address && m.Subject.StartsWith("Verlopen taken"))
+            .Select(m => m.TextBody ?? string.Empty).ToListAsync();
+    }
 }

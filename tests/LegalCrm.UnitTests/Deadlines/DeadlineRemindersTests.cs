@@ -67,4 +67,52 @@ public sealed class DeadlineRemindersTests
         deadline.PlanReminders(Utc(2026, 12, 1, 12));
         Assert.Equal(Utc(2026, 12, 24, 8), deadline.NextReminderAt);
     }
+
+    [Theory]
+    // Thursday → Friday; Friday → Monday (weekend skipped); Maundy Thursday 2 April 2026 → Tuesday 7 April (Good Friday,
+    // art. 3(2), the weekend and Easter Monday skipped).
+    [InlineData("2026-11-26", "2026-11-27")]
+    [InlineData("2026-11-27", "2026-11-30")]
+    [InlineData("2026-04-02", "2026-04-07")]
+    // Christmas: Thursday 24 December → Monday 28 December (25 and 26 December, then the weekend).
+    [InlineData("2026-12-24", "2026-12-28")]
+    public void A_fatal_deadline_escalates_on_the_working_day_before_it_ends(string today, string horizon)
+    {
+        Assert.Equal(DateOnly.Parse(horizon, System.Globalization.CultureInfo.InvariantCulture), DeadlineReminders.EscalationHorizon(DateOnly.Parse(today, System.Globalization.CultureInfo.InvariantCulture), DutchHolidays.WithoutDesignatedDays));
+    }
+
+    [Fact]
+    public void A_designated_day_is_skipped_like_a_holiday_when_escalating()
+    {
+        // Friday 15 May 2026 is designated (Besluit gelijkstelling): on Wednesday 13 May the horizon skips Ascension Day (14 May), that Friday and the weekend.
+        var holidays = new DutchHolidays([new DateOnly(2026, 5, 15)]);
+
+        Assert.Equal(new DateOnly(2026, 5, 18), DeadlineReminders.EscalationHorizon(new DateOnly(2026, 5, 13), holidays));
+    }
+
+    [Fact]
+    public void Escalation_waits_for_nine_in_Amsterdam()
+    {
+        Assert.False(DeadlineReminders.EscalationHourReached(Utc(2026, 7, 1, 6, 59)));
+        Assert.True(DeadlineReminders.EscalationHourReached(Utc(2026, 7, 1, 7, 0)));
+        Assert.False(DeadlineReminders.EscalationHourReached(Utc(2026, 12, 1, 7, 59)));
+    }
+
+    [Fact]
+    public void Escalation_goes_to_each_backup_and_the_office_manager_once()
+    {
+        Guid lawyer = Guid.NewGuid(), partner = Guid.NewGuid(), backup = Guid.NewGuid(), manager = Guid.NewGuid();
+        var backups = new Dictionary<Guid, Guid> { [lawyer] = backup, [partner] = backup };
+
+        Assert.Equal([backup, manager], DeadlineReminders.EscalationRecipients([lawyer, partner], backups, manager));
+        Assert.Equal([manager], DeadlineReminders.EscalationRecipients([lawyer], new Dictionary<Guid, Guid>(), manager));
+    }
+
+    [Fact]
+    public void Without_backup_or_office_manager_the_responsible_people_get_the_escalation_rather_than_nobody()
+    {
+        Guid lawyer = Guid.NewGuid(), partner = Guid.NewGuid();
+
+        Assert.Equal([lawyer, partner], DeadlineReminders.EscalationRecipients([lawyer, partner], new Dictionary<Guid, Guid>(), null));
+    }
 }

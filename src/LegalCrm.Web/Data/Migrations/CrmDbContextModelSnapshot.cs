@@ -142,6 +142,10 @@ namespace LegalCrm.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("access_failed_count");
 
+                    b.Property<Guid?>("BackupUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("backup_user_id");
+
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("text")
@@ -233,6 +237,9 @@ namespace LegalCrm.Web.Data.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_users");
+
+                    b.HasIndex("BackupUserId")
+                        .HasDatabaseName("ix_users_backup_user_id");
 
                     b.HasIndex("NormalizedEmail")
                         .IsUnique()
@@ -402,6 +409,10 @@ namespace LegalCrm.Web.Data.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name");
 
+                    b.Property<Guid?>("OfficeManagerUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("office_manager_user_id");
+
                     b.PrimitiveCollection<List<string>>("PartyRoles")
                         .IsRequired()
                         .ValueGeneratedOnAdd()
@@ -422,6 +433,9 @@ namespace LegalCrm.Web.Data.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_firms");
+
+                    b.HasIndex("OfficeManagerUserId")
+                        .HasDatabaseName("ix_firms_office_manager_user_id");
 
                     b.ToTable("firms", (string)null);
                 });
@@ -1671,6 +1685,10 @@ namespace LegalCrm.Web.Data.Migrations
                         .HasColumnType("time without time zone")
                         .HasColumnName("due_time");
 
+                    b.Property<DateTimeOffset?>("EscalatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("escalated_at");
+
                     b.Property<DateOnly?>("EventDate")
                         .HasColumnType("date")
                         .HasColumnName("event_date");
@@ -1758,6 +1776,10 @@ namespace LegalCrm.Web.Data.Migrations
 
                     b.HasIndex("TenantId", "DossierId", "DueDate")
                         .HasDatabaseName("ix_deadlines_tenant_id_dossier_id_due_date");
+
+                    b.HasIndex(new[] { "TenantId", "DueDate" }, "ix_deadlines_escalation")
+                        .HasDatabaseName("ix_deadlines_escalation")
+                        .HasFilter("status = 'Open' AND kind = 'Fatal' AND escalated_at IS NULL");
 
                     b.ToTable("deadlines", null, t =>
                         {
@@ -2836,6 +2858,12 @@ namespace LegalCrm.Web.Data.Migrations
 
             modelBuilder.Entity("LegalCrm.Web.Features.Access.CrmUser", b =>
                 {
+                    b.HasOne("LegalCrm.Web.Features.Access.CrmUser", null)
+                        .WithMany()
+                        .HasForeignKey("BackupUserId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_users_users_backup_user_id");
+
                     b.HasOne("LegalCrm.Web.Features.Access.Firm", null)
                         .WithMany()
                         .HasForeignKey("TenantId")
@@ -2889,6 +2917,15 @@ namespace LegalCrm.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_user_tokens_users_user_id");
+                });
+
+            modelBuilder.Entity("LegalCrm.Web.Features.Access.Firm", b =>
+                {
+                    b.HasOne("LegalCrm.Web.Features.Access.CrmUser", null)
+                        .WithMany()
+                        .HasForeignKey("OfficeManagerUserId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_firms_users_office_manager_user_id");
                 });
 
             modelBuilder.Entity("LegalCrm.Web.Features.Access.RoleGrant", b =>

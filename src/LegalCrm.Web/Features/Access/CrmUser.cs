@@ -25,6 +25,9 @@ public sealed class CrmUser : IdentityUser<Guid>, ITenantOwned
 
     public bool IsDisabled => DisabledAt is not null;
 
+    /// <summary>The colleague who stands in when this user is away: a fatal deadline still open the working day before it ends escalates to them.</summary>
+    public Guid? BackupUserId { get; set; }
+
     public bool HasPassword => PasswordHash is not null;
 }
 

@@ -44,5 +44,8 @@ public sealed class Firm : ITenantScoped
 
     public const int MaxCommunicationEditHours = 24 * 30;
 
+    /// <summary>The office manager (kantoormanager): receives the escalation of every fatal deadline still open the working day before it ends.</summary>
+    public Guid? OfficeManagerUserId { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 }

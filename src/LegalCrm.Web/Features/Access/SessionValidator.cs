@@ -48,26 +48,7 @@ public static class SessionValidator
 
         services.GetRequiredService<TenantContext>().Enter(tenantId);
         var db = services.GetRequiredService<CrmDbContext>();
-        var session = await db.Users
-            .AsNoTracking()
-            .Where(u => u.Id == userId)
-            .Select(u => new
-            {
-                u.SecurityStamp,
-                u.DisabledAt,
-                u.Email,
-                u.DisplayName,
-                u.PreferredCulture,
-                u.TwoFactorEnabled,
-                FirmRequiresTwoFactor = db.Firms.Where(f => f.Id == u.TenantId).Select(f => f.TwoFactorRequired).FirstOrDefault(),
-                Permissions = db.RoleGrants
-                    .Where(p => db.UserRoles.Any(ur => ur.UserId == u.Id && ur.RoleId == p.RoleId))
-                    .Select(p => p.Permission)
-                    .Distinct()
-                    .ToList(),
-                Teams = db.TeamMembers.Where(m => m.UserId == u.Id).Select(m => m.TeamId).ToList(),
-            })
-            .SingleOrDefaultAsync(context.HttpContext.RequestAborted);
+        var session = await UserSession.LoadAsync(db, userId, context.HttpContext.RequestAborted);
 
         if (session is null || session.DisabledAt is not null || session.SecurityStamp != principal.FindFirst(CrmClaims.SecurityStamp)?.Value)
         {
@@ -75,13 +56,7 @@ public static class SessionValidator
             return;
         }
 
-        services.GetRequiredService<CurrentUser>().SignedIn(
-            userId,
-            session.Email ?? string.Empty,
-            session.DisplayName,
-            session.Permissions,
-            session.Teams,
-            mustEnrolTwoFactor: session.FirmRequiresTwoFactor && !session.TwoFactorEnabled);
+        session.SignIn(services.GetRequiredService<CurrentUser>());
         context.HttpContext.Items[UserCultureKey] = session.PreferredCulture;
     }
 
@@ -92,4 +67,47 @@ public static class SessionValidator
         context.RejectPrincipal();
         await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
     }
+}
+
+/// <summary>
+/// What a request (or a job acting for a user, such as the calendar feed) needs to know about the user, read in one
+/// query: whether the account is still valid, and its permissions, teams and language.
+/// </summary>
+public sealed record UserSession(
+    Guid UserId,
+    string? SecurityStamp,
+    DateTimeOffset? DisabledAt,
+    string? Email,
+    string DisplayName,
+    string PreferredCulture,
+    bool TwoFactorEnabled,
+    bool FirmRequiresTwoFactor,
+    List<string> Permissions,
+    List<Guid> Teams)
+{
+    /// <summary>Loads the user of the firm entered (<see cref="Tenancy.TenantContext"/>), or null when there is none.</summary>
+    public static Task<UserSession?> LoadAsync(CrmDbContext db, Guid userId, CancellationToken ct) =>
+        db.Users
+            .AsNoTracking()
+            .Where(u => u.Id == userId)
+            .Select(u => new UserSession(
+                u.Id,
+                u.SecurityStamp,
+                u.DisabledAt,
+                u.Email,
+                u.DisplayName,
+                u.PreferredCulture,
+                u.TwoFactorEnabled,
+                db.Firms.Where(f => f.Id == u.TenantId).Select(f => f.TwoFactorRequired).FirstOrDefault(),
+                db.RoleGrants
+                    .Where(p => db.UserRoles.Any(ur => ur.UserId == u.Id && ur.RoleId == p.RoleId))
+                    .Select(p => p.Permission)
+                    .Distinct()
+                    .ToList(),
+                db.TeamMembers.Where(m => m.UserId == u.Id).Select(m => m.TeamId).ToList()))
+            .SingleOrDefaultAsync(ct);
+
+    /// <summary>Makes this user the one acting in the scope (permission checks, dossier access, audit).</summary>
+    public void SignIn(CurrentUser current) =>
+        current.SignedIn(UserId, Email ?? string.Empty, DisplayName, Permissions, Teams, mustEnrolTwoFactor: FirmRequiresTwoFactor && !TwoFactorEnabled);
 }

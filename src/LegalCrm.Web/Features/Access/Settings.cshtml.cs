@@ -13,8 +13,11 @@ public sealed class SettingsModel(CrmDbContext db, IStringLocalizer<SharedResour
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
+    public IReadOnlyList<(Guid Id, string Name)> Colleagues { get; private set; } = [];
+
     public async Task OnGetAsync()
     {
+        Colleagues = await UserOptions.ActiveAsync(db);
         var firm = await db.Firms.AsNoTracking().SingleAsync();
         Input = new InputModel
         {
@@ -25,6 +28,7 @@ public sealed class SettingsModel(CrmDbContext db, IStringLocalizer<SharedResour
             PracticeAreas = string.Join("\n", firm.PracticeAreas),
             PartyRoles = string.Join("\n", firm.PartyRoles),
             CommunicationEditHours = firm.CommunicationEditHours,
+            OfficeManagerUserId = firm.OfficeManagerUserId,
         };
     }
 
@@ -52,6 +56,12 @@ public sealed class SettingsModel(CrmDbContext db, IStringLocalizer<SharedResour
             ModelState.AddModelError("Input.PartyRoles", l["At most 30 party roles of at most 100 characters each."]);
         }
 
+        Colleagues = await UserOptions.ActiveAsync(db);
+        if (Input.OfficeManagerUserId is { } manager && Colleagues.All(c => c.Id != manager))
+        {
+            ModelState.AddModelError("Input.OfficeManagerUserId", l["Choose an active colleague as the office manager."]);
+        }
+
         if (!ModelState.IsValid)
         {
             return Page();
@@ -65,6 +75,7 @@ public sealed class SettingsModel(CrmDbContext db, IStringLocalizer<SharedResour
         firm.PracticeAreas = areas;
         firm.PartyRoles = roles;
         firm.CommunicationEditHours = Input.CommunicationEditHours;
+        firm.OfficeManagerUserId = Input.OfficeManagerUserId;
         await db.SaveChangesAsync();
         TempData["Status"] = l["The settings have been saved."].Value;
         return RedirectToPage();
@@ -102,5 +113,8 @@ public sealed class SettingsModel(CrmDbContext db, IStringLocalizer<SharedResour
         [Range(0, Firm.MaxCommunicationEditHours, ErrorMessage = "{0} must be between {1} and {2}.")]
         [Display(Name = "Hours an author may change a logged communication")]
         public int CommunicationEditHours { get; set; } = Firm.DefaultCommunicationEditHours;
+
+        [Display(Name = "Office manager")]
+        public Guid? OfficeManagerUserId { get; set; }
     }
 }

@@ -67,6 +67,9 @@ public sealed class Deadline : ITenantOwned, IAuditSubject
     /// <summary>The moment of the reminder sent last: the next one is after it.</summary>
     public DateTimeOffset? LastReminderAt { get; set; }
 
+    /// <summary>When the escalation to the backups and the office manager went out (fatal deadlines only; see <see cref="DeadlineReminders.EscalationHorizon"/>).</summary>
+    public DateTimeOffset? EscalatedAt { get; set; }
+
     /// <summary>Plans the next reminder after a change of date, reminders or status.</summary>
     public void PlanReminders(DateTimeOffset now) =>
         NextReminderAt = Status == DeadlineStatus.Open ? DeadlineReminders.Next(DueDate, ReminderDays, LastReminderAt, now) : null;

@@ -7,6 +7,7 @@ using LegalCrm.Web.Features.Notifications;
 using LegalCrm.Web.Infrastructure;
 using LegalCrm.Web.Infrastructure.Email;
 using LegalCrm.Web.Infrastructure.Localization;
+using LegalCrm.Web.Infrastructure.Time;
 using LegalCrm.Web.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -20,6 +21,8 @@ namespace LegalCrm.Web.Features.Deadlines;
 /// Exactly once, also when the job is retried or runs on two servers at the same moment: a batch locks its deadlines
 /// (FOR UPDATE SKIP LOCKED) and moves them on in the same transaction as the messages; a unique key per user and
 /// reminder guards the rest. A closed dossier sends no reminders. E-mail goes out with the outbox's next sweep.
+/// The same sweep escalates fatal deadlines still open one working day before they end
+/// (<see cref="DeadlineReminders.EscalationHorizon"/>), once per deadline, in the same way.
 /// </summary>
 public sealed class DeadlineReminderSweep(IServiceScopeFactory scopes, TimeProvider clock, ILogger<DeadlineReminderSweep> logger)
 {
@@ -39,6 +42,10 @@ public sealed class DeadlineReminderSweep(IServiceScopeFactory scopes, TimeProvi
         foreach (var firm in firms)
         {
             while (await SendBatchAsync(firm, ct) == BatchSize)
+            {
+            }
+
+            while (await EscalateBatchAsync(firm, ct) == BatchSize)
             {
             }
         }
@@ -117,6 +124,89 @@ public sealed class DeadlineReminderSweep(IServiceScopeFactory scopes, TimeProvi
         // No job per e-mail: at 09:00 thousands of reminders fall due together, and the outbox's own minutely sweep
         // (OutboxDispatcher) sends them within the minute.
         logger.LogInformation("Sent {Messages} deadline reminders for {Deadlines} deadlines of firm {FirmId}", sent, due.Count, firm);
+        return due.Count;
+    }
+
+    /// <summary>Escalates one batch of a firm's fatal deadlines that end by the next working day; returns how many it handled.</summary>
+    public async Task<int> EscalateBatchAsync(Guid firm, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        if (!DeadlineReminders.EscalationHourReached(now))
+        {
+            return 0;
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<TenantContext>().Enter(firm);
+        scope.ServiceProvider.GetRequiredService<CurrentUser>().ActAsSystem("deadline escalation");
+        var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
+        var outbox = scope.ServiceProvider.GetRequiredService<EmailOutbox>();
+        var l = scope.ServiceProvider.GetRequiredService<IStringLocalizer<SharedResource>>();
+        var publicUrl = scope.ServiceProvider.GetRequiredService<IOptions<AppOptions>>().Value.PublicUrl.TrimEnd('/');
+        var today = AmsterdamTime.Today(clock);
+        var horizon = DeadlineReminders.EscalationHorizon(today, await FirmHolidays.LoadAsync(db, ct));
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var due = await db.Deadlines
+            .FromSql($"SELECT d.*, d.xmin FROM deadlines d WHERE status = 'Open' AND kind = 'Fatal' AND escalated_at IS NULL AND due_date >= {today} AND due_date <= {horizon} ORDER BY due_date LIMIT {BatchSize} FOR UPDATE SKIP LOCKED")
+            .AsTracking()
+            .ToListAsync(ct);
+        if (due.Count == 0)
+        {
+            return 0;
+        }
+
+        var dossierIds = due.Select(d => d.DossierId).Distinct().ToList();
+        var dossiers = await db.Dossiers.AsNoTracking().Where(d => dossierIds.Contains(d.Id))
+            .Select(d => new { d.Id, d.Number, d.Title, d.Status }).ToDictionaryAsync(d => d.Id, ct);
+        var responsibleIds = due.SelectMany(d => d.ResponsibleUserIds).Distinct().ToList();
+        var people = await db.Users.AsNoTracking().Where(u => responsibleIds.Contains(u.Id))
+            .Select(u => new { u.Id, u.DisplayName, u.BackupUserId }).ToDictionaryAsync(u => u.Id, ct);
+        var backups = people.Values.Where(p => p.BackupUserId is not null).ToDictionary(p => p.Id, p => p.BackupUserId!.Value);
+        var officeManager = await db.Firms.Select(f => f.OfficeManagerUserId).SingleAsync(ct);
+        var candidates = backups.Values.Concat(responsibleIds).Append(officeManager ?? Guid.Empty).Distinct().ToList();
+        var recipients = await db.Users.AsNoTracking().Where(u => candidates.Contains(u.Id) && u.DisabledAt == null)
+            .Select(u => new { u.Id, u.Email, u.DisplayName, u.PreferredCulture }).ToDictionaryAsync(u => u.Id, ct);
+        // A disabled backup or office manager is no backup: the warning then falls back as if none were named.
+        backups = backups.Where(b => recipients.ContainsKey(b.Value)).ToDictionary();
+        officeManager = officeManager is { } m && recipients.ContainsKey(m) ? m : null;
+
+        var sent = 0;
+        foreach (var deadline in due)
+        {
+            deadline.EscalatedAt = now;
+            var dossier = dossiers[deadline.DossierId];
+            if (DossierLifecycle.IsReadOnly(dossier.Status))
+            {
+                continue;
+            }
+
+            var responsibleNames = string.Join(", ", deadline.ResponsibleUserIds.Where(people.ContainsKey).Select(id => people[id].DisplayName));
+            foreach (var user in DeadlineReminders.EscalationRecipients(deadline.ResponsibleUserIds, backups, officeManager).Where(recipients.ContainsKey).Select(id => recipients[id]))
+            {
+                using var _ = new RecipientCulture(user.PreferredCulture);
+                var text = l["Escalation: fatal deadline \"{0}\" in dossier {1} ends on {2} and is still open. Responsible: {3}.", deadline.Title, dossier.Number, deadline.DueDate.ToString("dddd d MMMM yyyy", CultureInfo.CurrentCulture), responsibleNames].Value;
+                db.Notifications.Add(new Notification
+                {
+                    UserId = user.Id,
+                    CreatedAt = now,
+                    Text = text,
+                    Link = $"/Deadlines/{deadline.Id}",
+                    Urgent = true,
+                    DedupKey = $"deadline-escalation:{deadline.Id}:{deadline.DueDate.DayNumber}",
+                });
+                outbox.Add(
+                    user.Email!,
+                    user.DisplayName,
+                    l["Escalation: {0} ({1})", deadline.Title, dossier.Number].Value,
+                    text + "\n\n" + dossier.Number + " · " + dossier.Title + "\n" + publicUrl + $"/Deadlines/{deadline.Id}\n");
+                sent++;
+            }
+        }
+
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        logger.LogWarning("Escalated {Deadlines} fatal deadlines of firm {FirmId} ({Messages} messages)", due.Count, firm, sent);
         return due.Count;
     }
 }

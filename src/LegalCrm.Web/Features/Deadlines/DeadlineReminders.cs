@@ -38,4 +38,41 @@ public static class DeadlineReminders
     /// <summary>How many days before the due date a reminder moment is (0 on the day itself).</summary>
     public static int DaysBefore(DateOnly due, DateTimeOffset at) =>
         due.DayNumber - DateOnly.FromDateTime(AmsterdamTime.ToLocal(at).DateTime).DayNumber;
+
+    /// <summary>
+    /// The last due date that escalates today: a fatal deadline still open one working day before it ends goes to the
+    /// responsible people's backups and the office manager. From the working day before the due date (Friday for a
+    /// Monday, Thursday for Easter Monday's Tuesday… counting Atw art. 3 holidays) until the end of the due date itself,
+    /// so a run that was missed catches up.
+    /// </summary>
+    public static DateOnly EscalationHorizon(DateOnly today, DutchHolidays holidays)
+    {
+        var next = today.AddDays(1);
+        while (!holidays.IsWorkingDay(next))
+        {
+            next = next.AddDays(1);
+        }
+
+        return next;
+    }
+
+    /// <summary>Escalation goes out at the reminders' hour on its day.</summary>
+    public static bool EscalationHourReached(DateTimeOffset now) =>
+        TimeOnly.FromDateTime(AmsterdamTime.ToLocal(now).DateTime) >= TimeOfDay;
+
+    /// <summary>
+    /// Who receives an escalation: each responsible person's backup and the office manager, once each. When the firm has
+    /// named neither, the responsible people themselves, so the warning is never dropped.
+    /// </summary>
+    public static IReadOnlyList<Guid> EscalationRecipients(IEnumerable<Guid> responsible, IReadOnlyDictionary<Guid, Guid> backups, Guid? officeManager)
+    {
+        var people = responsible.ToList();
+        var recipients = people.Where(backups.ContainsKey).Select(p => backups[p]).ToList();
+        if (officeManager is { } manager)
+        {
+            recipients.Add(manager);
+        }
+
+        return recipients.Count > 0 ? recipients.Distinct().ToList() : people.Distinct().ToList();
+    }
 }

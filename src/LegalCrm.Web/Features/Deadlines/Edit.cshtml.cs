@@ -189,7 +189,13 @@ public sealed class EditModel(CrmDbContext db, DossierAccess dossiers, DeadlineA
         deadline.Title = title!;
         deadline.Notes = string.IsNullOrWhiteSpace(Input.Notes) ? null : Input.Notes.Trim();
         deadline.Kind = Input.Kind;
-        deadline.DueDate = due!.Value;
+        if (deadline.DueDate != due!.Value)
+        {
+            // A moved deadline escalates again for its new date.
+            deadline.EscalatedAt = null;
+        }
+
+        deadline.DueDate = due.Value;
         deadline.DueTime = Input.DueTime;
         if (rule is not null)
         {

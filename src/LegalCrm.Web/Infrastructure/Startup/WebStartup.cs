@@ -87,6 +87,12 @@ public static class WebStartup
             .AddOrUpdate<Features.Communications.Mailboxes.MailboxPolling>(Features.Communications.Mailboxes.MailboxPolling.JobId, p => p.PollAllAsync(CancellationToken.None), Cron.Minutely());
         app.Services.GetRequiredService<IRecurringJobManager>()
             .AddOrUpdate<Features.Deadlines.DeadlineReminderSweep>(Features.Deadlines.DeadlineReminderSweep.JobId, s => s.SweepAsync(CancellationToken.None), "*/5 * * * *");
+        app.Services.GetRequiredService<IRecurringJobManager>()
+            .AddOrUpdate<Features.Tasks.OverdueTaskDigest>(
+                Features.Tasks.OverdueTaskDigest.JobId,
+                d => d.SendAllAsync(CancellationToken.None),
+                Features.Tasks.OverdueTaskDigest.Schedule,
+                new RecurringJobOptions { TimeZone = Time.AmsterdamTime.Zone });
 
         if (app.Configuration.GetValue("Demo:Seed", app.Environment.IsDevelopment()))
         {

@@ -26,6 +26,11 @@ public sealed class DetailsModel(
 
     public IReadOnlyList<RoleOption> Roles { get; private set; } = [];
 
+    [BindProperty]
+    public Guid? BackupUserId { get; set; }
+
+    public IReadOnlyList<(Guid Id, string Name)> Colleagues { get; private set; } = [];
+
     public bool IsMe => Account.Id == me.UserId;
 
     public async Task<IActionResult> OnGetAsync() => await LoadAsync() ? Page() : NotFound();
@@ -44,6 +49,29 @@ public sealed class DetailsModel(
         }
 
         return await Finish(await administration.ChangeRolesAsync(Account, RoleIds), l["The roles of {0} have been saved.", Account.DisplayName]);
+    }
+
+    /// <summary>The backup receives the escalation of this user's fatal deadlines (DeadlineReminderSweep).</summary>
+    public async Task<IActionResult> OnPostBackupAsync()
+    {
+        var posted = BackupUserId;
+        if (!await LoadAsync())
+        {
+            return NotFound();
+        }
+
+        if (posted is { } backup && (backup == Account.Id || Colleagues.All(c => c.Id != backup)))
+        {
+            BackupUserId = posted;
+            ModelState.AddModelError(nameof(BackupUserId), l["Choose an active colleague as the backup."]);
+            return Page();
+        }
+
+        var account = await db.Users.SingleAsync(u => u.Id == Id);
+        account.BackupUserId = posted;
+        await db.SaveChangesAsync();
+        TempData["Status"] = l["The backup of {0} has been saved.", Account.DisplayName].Value;
+        return RedirectToPage(new { Id });
     }
 
     public async Task<IActionResult> OnPostDisableAsync() =>
@@ -83,6 +111,8 @@ public sealed class DetailsModel(
 
         Account = account;
         Roles = await RoleOption.AllAsync(db);
+        BackupUserId = account.BackupUserId;
+        Colleagues = [.. (await UserOptions.ActiveAsync(db)).Where(u => u.Id != account.Id)];
         if (!keepPostedRoles)
         {
             RoleIds = await db.UserRoles.Where(ur => ur.UserId == Id).Select(ur => ur.RoleId).ToListAsync();
