@@ -5,7 +5,7 @@ namespace LegalCrm.BrowserTests;
 public sealed class DeadlineJourneyTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
     [Fact]
-    public async Task A_lawyer_computes_an_appeal_deadline_from_the_judgment_date_sees_it_on_the_dossier_and_in_the_list_and_completes_a_task()
+    public async Task A_lawyer_computes_an_appeal_deadline_from_the_judgment_date_sees_it_on_the_dossier_in_the_list_and_on_the_agenda_and_completes_a_task()
     {
         var page = await fixture.NewPageAsync();
         await BrowserFixture.SignInAsync(page, fixture.Firm.Lawyer.Email);
@@ -44,7 +44,18 @@ public sealed class DeadlineJourneyTests(BrowserFixture fixture) : IClassFixture
         await Assertions.Expect(list).ToContainTextAsync("Fataal");
         await Screenshots.SaveAsync(page, "52-deadline-list");
 
-        await list.GetByRole(AriaRole.Link, new() { Name = "Hoger beroep" }).ClickAsync();
+        // On the agenda: the month before it, then "J" (next) from the keyboard to May 2027.
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Hoofdmenu" }).GetByRole(AriaRole.Link, new() { Name = "Agenda" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("agenda-grid")).ToBeVisibleAsync();
+        await page.GotoAsync("/Agenda?view=month&date=2027-04-01");
+        await Assertions.Expect(page.GetByTestId("agenda-heading")).ToHaveTextAsync("april 2027");
+        await page.Keyboard.PressAsync("j");
+        await Assertions.Expect(page.GetByTestId("agenda-heading")).ToHaveTextAsync("mei 2027");
+        var mayTenth = page.GetByRole(AriaRole.Region, new() { Name = "maandag 10 mei" });
+        await Assertions.Expect(mayTenth.GetByTestId("agenda-item")).ToContainTextAsync("Hoger beroep");
+        await Assertions.Expect(mayTenth.GetByTestId("agenda-item")).ToContainTextAsync("Fataal");
+        await Screenshots.SaveAsync(page, "57-agenda-month");
+        await mayTenth.GetByRole(AriaRole.Link, new() { Name = "Hoger beroep" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("deadline-explanation")).ToContainTextAsync("art. 1 Atw");
         await page.GetByTestId("complete-deadline").ClickAsync();
         await Assertions.Expect(page.GetByTestId("deadline-status")).ToHaveTextAsync("Afgerond");

@@ -54,6 +54,8 @@ internal sealed class CommunicationConfiguration : IEntityTypeConfiguration<Comm
         b.HasIndex(CommunicationSearch.VectorProperty).HasMethod("gin");
         // A search with very many matches walks the firm's communications newest first (CommunicationSearch.RankLimit).
         b.HasIndex(x => new { x.TenantId, x.OccurredAt });
+        // The agenda's meetings of a week or month (AgendaItems).
+        b.HasIndex(x => new { x.TenantId, x.OccurredAt }, "ix_communications_meetings").HasDatabaseName("ix_communications_meetings").HasFilter("kind = 'Meeting'");
         b.HasIndex(x => new { x.TenantId, x.MessageId }).IsUnique().HasFilter("message_id IS NOT NULL");
     }
 }

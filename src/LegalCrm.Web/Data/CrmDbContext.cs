@@ -66,6 +66,8 @@ public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options, TenantC
 
     public DbSet<Features.Deadlines.Deadline> Deadlines => Set<Features.Deadlines.Deadline>();
 
+    public DbSet<Features.Agenda.CalendarFeed> CalendarFeeds => Set<Features.Agenda.CalendarFeed>();
+
     public DbSet<Features.Deadlines.DeadlineRule> DeadlineRules => Set<Features.Deadlines.DeadlineRule>();
 
     public DbSet<Features.Deadlines.DesignatedHoliday> DesignatedHolidays => Set<Features.Deadlines.DesignatedHoliday>();

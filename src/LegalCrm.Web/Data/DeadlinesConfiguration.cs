@@ -128,3 +128,16 @@ internal sealed class WorkTaskCommentConfiguration : IEntityTypeConfiguration<Fe
         b.HasIndex(x => new { x.TenantId, x.TaskId, x.CreatedAt });
     }
 }
+
+internal sealed class CalendarFeedConfiguration : IEntityTypeConfiguration<Features.Agenda.CalendarFeed>
+{
+    public void Configure(EntityTypeBuilder<Features.Agenda.CalendarFeed> b)
+    {
+        b.ToTable("calendar_feeds");
+        b.Property(x => x.Id).ValueGeneratedNever();
+        b.Property(x => x.SecretHash).HasMaxLength(64);
+        b.Ignore(x => x.AuditSubject);
+        b.HasOne<Features.Access.CrmUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => new { x.TenantId, x.UserId }).IsUnique();
+    }
+}

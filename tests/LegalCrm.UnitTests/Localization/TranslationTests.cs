@@ -21,6 +21,17 @@ public sealed partial class TranslationTests
         Assert.True(missing.Count == 0, "Missing in SharedResource.nl.resx:\n" + string.Join("\n", missing));
     }
 
+    [Theory]
+    [InlineData("nl")]
+    [InlineData("en")]
+    public void No_two_texts_differ_only_in_case(string culture)
+    {
+        // The resource compiler keeps one of two such keys without a warning, so the other shows untranslated.
+        var clashes = Resource(culture).Keys.GroupBy(k => k, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => string.Join(" / ", g));
+
+        Assert.Empty(clashes);
+    }
+
     [Fact]
     public void Named_texts_have_an_english_version_too()
     {
@@ -100,6 +111,7 @@ public sealed partial class TranslationTests
         keys.UnionWith(Enum.GetNames<LegalCrm.Web.Features.Deadlines.CountDirection>().Select(k => "count:" + k));
         keys.UnionWith(Enum.GetNames<LegalCrm.Web.Features.Tasks.WorkTaskPriority>().Select(k => "priority:" + k));
         keys.UnionWith(Enum.GetNames<LegalCrm.Web.Features.Tasks.WorkTaskStatus>().Select(k => "taskstatus:" + k));
+        keys.UnionWith(Enum.GetNames<LegalCrm.Web.Features.Agenda.AgendaItemKind>().Select(k => "agenda:" + k));
         keys.UnionWith(Enum.GetNames<LegalCrm.Web.Features.Deadlines.StartConvention>().Select(k => "start:" + k));
         keys.UnionWith(typeof(LegalCrm.Web.Features.Communications.Mailboxes.MailboxPolling).GetFields()
             .Where(f => f.IsLiteral && f.FieldType == typeof(string) && f.Name != nameof(LegalCrm.Web.Features.Communications.Mailboxes.MailboxPolling.JobId))

@@ -536,6 +536,47 @@ namespace LegalCrm.Web.Data.Migrations
                     b.ToTable("team_members", (string)null);
                 });
 
+            modelBuilder.Entity("LegalCrm.Web.Features.Agenda.CalendarFeed", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("SecretHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("secret_hash");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<bool>("TitlesHidden")
+                        .HasColumnType("boolean")
+                        .HasColumnName("titles_hidden");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_calendar_feeds");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_calendar_feeds_user_id");
+
+                    b.HasIndex("TenantId", "UserId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_calendar_feeds_tenant_id_user_id");
+
+                    b.ToTable("calendar_feeds", (string)null);
+                });
+
             modelBuilder.Entity("LegalCrm.Web.Features.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -1347,6 +1388,10 @@ namespace LegalCrm.Web.Data.Migrations
 
                     b.HasIndex("TenantId", "DossierId", "OccurredAt")
                         .HasDatabaseName("ix_communications_tenant_id_dossier_id_occurred_at");
+
+                    b.HasIndex(new[] { "TenantId", "OccurredAt" }, "ix_communications_meetings")
+                        .HasDatabaseName("ix_communications_meetings")
+                        .HasFilter("kind = 'Meeting'");
 
                     b.ToTable("communications", null, t =>
                         {
@@ -2953,6 +2998,16 @@ namespace LegalCrm.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_team_members_users_user_id");
+                });
+
+            modelBuilder.Entity("LegalCrm.Web.Features.Agenda.CalendarFeed", b =>
+                {
+                    b.HasOne("LegalCrm.Web.Features.Access.CrmUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_calendar_feeds_asp_net_users_user_id");
                 });
 
             modelBuilder.Entity("LegalCrm.Web.Features.Clients.Contact", b =>

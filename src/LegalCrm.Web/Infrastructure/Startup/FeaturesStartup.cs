@@ -26,6 +26,7 @@ public static class FeaturesStartup
         services.AddScoped<Features.Notifications.UnreadNotifications>();
         services.AddScoped<Features.Tasks.WorkTaskAccess>();
         services.AddSingleton<Features.Tasks.OverdueTaskDigest>();
+        services.AddScoped<Features.Agenda.AgendaItems>();
         services.AddScoped<Features.Communications.Mailboxes.MailboxSecrets>();
         services.AddSingleton<Features.Communications.Mailboxes.MailboxPolling>();
         services.AddScoped<Features.Audit.AuditHistory>();

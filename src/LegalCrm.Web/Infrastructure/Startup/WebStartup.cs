@@ -64,6 +64,7 @@ public static class WebStartup
     public static void MapCrmEndpoints(this WebApplication app)
     {
         app.MapRazorPages();
+        Features.Agenda.CalendarFeedEndpoint.MapCalendarFeed(app);
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
         app.MapHangfireDashboard("/admin/jobs", new DashboardOptions

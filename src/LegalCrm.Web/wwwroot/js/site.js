@@ -11,6 +11,30 @@
     }
   });
 
+  // Single-key shortcuts: <a data-key="j"> is followed when that key is pressed outside a form field (the agenda's
+  // previous/next/today and views). Modifier keys are left to the browser.
+  document.addEventListener("keydown", function (event) {
+    if (event.altKey || event.ctrlKey || event.metaKey || event.defaultPrevented) {
+      return;
+    }
+    var target = event.target;
+    if (target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT|BUTTON)$/.test(target.tagName))) {
+      return;
+    }
+    var link = document.querySelector('a[data-key="' + event.key.toLowerCase().replace(/["\\]/g, "") + '"]');
+    if (link) {
+      event.preventDefault();
+      window.location.href = link.href;
+    }
+  });
+
+  // <select data-autosubmit> submits its form when a choice is made (the button stays for keyboard users).
+  document.addEventListener("change", function (event) {
+    if (event.target.matches && event.target.matches("select[data-autosubmit]") && event.target.form) {
+      event.target.form.submit();
+    }
+  });
+
   // <button data-print> prints the page (the print style sheet leaves navigation and forms out).
   document.addEventListener("click", function (event) {
     if (event.target.closest && event.target.closest("[data-print]")) {
