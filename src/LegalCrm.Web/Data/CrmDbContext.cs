@@ -68,6 +68,12 @@ public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options, TenantC
 
     public DbSet<Features.Agenda.CalendarFeed> CalendarFeeds => Set<Features.Agenda.CalendarFeed>();
 
+    public DbSet<Features.Workflows.WorkflowTemplate> WorkflowTemplates => Set<Features.Workflows.WorkflowTemplate>();
+
+    public DbSet<Features.Workflows.WorkflowStep> WorkflowSteps => Set<Features.Workflows.WorkflowStep>();
+
+    public DbSet<Features.Workflows.WorkflowApplication> WorkflowApplications => Set<Features.Workflows.WorkflowApplication>();
+
     public DbSet<Features.Deadlines.DeadlineRule> DeadlineRules => Set<Features.Deadlines.DeadlineRule>();
 
     public DbSet<Features.Deadlines.DesignatedHoliday> DesignatedHolidays => Set<Features.Deadlines.DesignatedHoliday>();

@@ -141,3 +141,51 @@ internal sealed class CalendarFeedConfiguration : IEntityTypeConfiguration<Featu
         b.HasIndex(x => new { x.TenantId, x.UserId }).IsUnique();
     }
 }
+
+internal sealed class WorkflowTemplateConfiguration : IEntityTypeConfiguration<Features.Workflows.WorkflowTemplate>
+{
+    public void Configure(EntityTypeBuilder<Features.Workflows.WorkflowTemplate> b)
+    {
+        b.ToTable("workflow_templates");
+        b.Property(x => x.Id).ValueGeneratedNever();
+        b.Property(x => x.Name).HasMaxLength(200);
+        b.Property(x => x.DossierType).HasMaxLength(100);
+        b.Ignore(x => x.AuditSubject);
+        b.HasMany(x => x.Steps).WithOne().HasForeignKey(s => s.TemplateId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => new { x.TenantId, x.Name }).IsUnique();
+    }
+}
+
+internal sealed class WorkflowStepConfiguration : IEntityTypeConfiguration<Features.Workflows.WorkflowStep>
+{
+    public void Configure(EntityTypeBuilder<Features.Workflows.WorkflowStep> b)
+    {
+        b.ToTable("workflow_steps", t => t.HasCheckConstraint("ck_workflow_steps_offset", "offset_days BETWEEN 0 AND 3660"));
+        b.Property(x => x.Id).ValueGeneratedNever();
+        b.Property(x => x.Title).HasMaxLength(300);
+        b.Property(x => x.DateLabel).HasMaxLength(100);
+        b.Property(x => x.Kind).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.Trigger).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.DeadlineKind).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.Priority).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.Assignee).HasConversion<string>().HasMaxLength(30);
+        b.Ignore(x => x.AuditSubject);
+        b.HasOne<DeadlineRule>().WithMany().HasForeignKey(x => x.RuleId).OnDelete(DeleteBehavior.SetNull);
+        b.HasIndex(x => new { x.TenantId, x.TemplateId, x.Position });
+    }
+}
+
+internal sealed class WorkflowApplicationConfiguration : IEntityTypeConfiguration<Features.Workflows.WorkflowApplication>
+{
+    public void Configure(EntityTypeBuilder<Features.Workflows.WorkflowApplication> b)
+    {
+        b.ToTable("workflow_applications");
+        b.Property(x => x.Id).ValueGeneratedNever();
+        b.Property(x => x.AppliedBy).HasMaxLength(300);
+        b.Ignore(x => x.AuditSubject);
+        b.HasOne<Dossier>().WithMany().HasForeignKey(x => x.DossierId).OnDelete(DeleteBehavior.Restrict);
+        // A step is carried out once per dossier, also when two people enter the date at the same moment.
+        b.HasOne<Features.Workflows.WorkflowStep>().WithMany().HasForeignKey(x => x.StepId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => new { x.TenantId, x.DossierId, x.StepId }).IsUnique();
+    }
+}

@@ -112,6 +112,9 @@ public sealed partial class TranslationTests
         keys.UnionWith(Enum.GetNames<LegalCrm.Web.Features.Tasks.WorkTaskPriority>().Select(k => "priority:" + k));
         keys.UnionWith(Enum.GetNames<LegalCrm.Web.Features.Tasks.WorkTaskStatus>().Select(k => "taskstatus:" + k));
         keys.UnionWith(Enum.GetNames<LegalCrm.Web.Features.Agenda.AgendaItemKind>().Select(k => "agenda:" + k));
+        keys.UnionWith(Enum.GetNames<LegalCrm.Web.Features.Workflows.WorkflowStepKind>().Select(k => "workflowstep:" + k));
+        keys.UnionWith(Enum.GetNames<LegalCrm.Web.Features.Workflows.WorkflowAssignee>().Select(k => "assignee:" + k));
+        keys.UnionWith(Enum.GetNames<LegalCrm.Web.Features.Workflows.WorkflowTrigger>().Select(k => "trigger:" + k));
         keys.UnionWith(Enum.GetNames<LegalCrm.Web.Features.Deadlines.StartConvention>().Select(k => "start:" + k));
         keys.UnionWith(typeof(LegalCrm.Web.Features.Communications.Mailboxes.MailboxPolling).GetFields()
             .Where(f => f.IsLiteral && f.FieldType == typeof(string) && f.Name != nameof(LegalCrm.Web.Features.Communications.Mailboxes.MailboxPolling.JobId))
@@ -126,10 +129,10 @@ public sealed partial class TranslationTests
             keys.Add(m.Groups[1].Value);
         }
 
-        // The deadline rules refuse with English sentences the pages translate.
-        foreach (var file in new[] { "DeadlineRules.cs", "DeadlineCalculator.cs" })
+        // The deadline and workflow rules refuse with English sentences the pages translate.
+        foreach (var file in new[] { Path.Combine("Deadlines", "DeadlineRules.cs"), Path.Combine("Deadlines", "DeadlineCalculator.cs"), Path.Combine("Workflows", "WorkflowPlan.cs") })
         {
-            foreach (Match m in SentenceLiteral().Matches(File.ReadAllText(Path.Combine(WebProject, "Features", "Deadlines", file))))
+            foreach (Match m in SentenceLiteral().Matches(File.ReadAllText(Path.Combine(WebProject, "Features", file))))
             {
                 keys.Add(m.Groups[1].Value);
             }

@@ -2796,6 +2796,175 @@ namespace LegalCrm.Web.Data.Migrations
                     b.ToTable("task_comments", (string)null);
                 });
 
+            modelBuilder.Entity("LegalCrm.Web.Features.Workflows.WorkflowApplication", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("AppliedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("applied_at");
+
+                    b.Property<string>("AppliedBy")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("applied_by");
+
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("dossier_id");
+
+                    b.Property<DateOnly>("FromDate")
+                        .HasColumnType("date")
+                        .HasColumnName("from_date");
+
+                    b.Property<Guid>("StepId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("step_id");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_workflow_applications");
+
+                    b.HasIndex("DossierId")
+                        .HasDatabaseName("ix_workflow_applications_dossier_id");
+
+                    b.HasIndex("StepId")
+                        .HasDatabaseName("ix_workflow_applications_step_id");
+
+                    b.HasIndex("TenantId", "DossierId", "StepId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_workflow_applications_tenant_id_dossier_id_step_id");
+
+                    b.ToTable("workflow_applications", (string)null);
+                });
+
+            modelBuilder.Entity("LegalCrm.Web.Features.Workflows.WorkflowStep", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Assignee")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("assignee");
+
+                    b.Property<string>("DateLabel")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("date_label");
+
+                    b.Property<string>("DeadlineKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("deadline_kind");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("OffsetDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("offset_days");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<string>("Priority")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("priority");
+
+                    b.Property<Guid?>("RuleId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("rule_id");
+
+                    b.Property<Guid>("TemplateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("template_id");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("title");
+
+                    b.Property<string>("Trigger")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("trigger");
+
+                    b.HasKey("Id")
+                        .HasName("pk_workflow_steps");
+
+                    b.HasIndex("RuleId")
+                        .HasDatabaseName("ix_workflow_steps_rule_id");
+
+                    b.HasIndex("TemplateId")
+                        .HasDatabaseName("ix_workflow_steps_template_id");
+
+                    b.HasIndex("TenantId", "TemplateId", "Position")
+                        .HasDatabaseName("ix_workflow_steps_tenant_id_template_id_position");
+
+                    b.ToTable("workflow_steps", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_workflow_steps_offset", "offset_days BETWEEN 0 AND 3660");
+                        });
+                });
+
+            modelBuilder.Entity("LegalCrm.Web.Features.Workflows.WorkflowTemplate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("DossierType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("dossier_type");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_active");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_workflow_templates");
+
+                    b.HasIndex("TenantId", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_workflow_templates_tenant_id_name");
+
+                    b.ToTable("workflow_templates", (string)null);
+                });
+
             modelBuilder.Entity("LegalCrm.Web.Infrastructure.Email.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3354,6 +3523,39 @@ namespace LegalCrm.Web.Data.Migrations
                         .HasConstraintName("fk_task_comments_work_tasks_task_id");
                 });
 
+            modelBuilder.Entity("LegalCrm.Web.Features.Workflows.WorkflowApplication", b =>
+                {
+                    b.HasOne("LegalCrm.Web.Features.Dossiers.Dossier", null)
+                        .WithMany()
+                        .HasForeignKey("DossierId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_workflow_applications_dossiers_dossier_id");
+
+                    b.HasOne("LegalCrm.Web.Features.Workflows.WorkflowStep", null)
+                        .WithMany()
+                        .HasForeignKey("StepId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_workflow_applications_workflow_steps_step_id");
+                });
+
+            modelBuilder.Entity("LegalCrm.Web.Features.Workflows.WorkflowStep", b =>
+                {
+                    b.HasOne("LegalCrm.Web.Features.Deadlines.DeadlineRule", null)
+                        .WithMany()
+                        .HasForeignKey("RuleId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_workflow_steps_deadline_rules_rule_id");
+
+                    b.HasOne("LegalCrm.Web.Features.Workflows.WorkflowTemplate", null)
+                        .WithMany("Steps")
+                        .HasForeignKey("TemplateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_workflow_steps_workflow_templates_template_id");
+                });
+
             modelBuilder.Entity("LegalCrm.Web.Features.Access.CrmRole", b =>
                 {
                     b.Navigation("Permissions");
@@ -3385,6 +3587,11 @@ namespace LegalCrm.Web.Data.Migrations
                     b.Navigation("Parties");
 
                     b.Navigation("Teams");
+                });
+
+            modelBuilder.Entity("LegalCrm.Web.Features.Workflows.WorkflowTemplate", b =>
+                {
+                    b.Navigation("Steps");
                 });
 #pragma warning restore 612, 618
         }

@@ -21,7 +21,8 @@ public sealed class IndexModel(CrmDbContext db, IStringLocalizer<SharedResource>
         nameof(Documents.DocumentVersion), nameof(CrmRoleClaim), nameof(CrmUserClaim), nameof(CrmUserLogin), nameof(Data.NumberSequence),
         nameof(Communications.Communication), nameof(Communications.CommunicationParticipant), nameof(Communications.Mailboxes.Mailbox),
         nameof(Communications.Mailboxes.TriageMessage), nameof(Deadlines.Deadline), nameof(Deadlines.DeadlineRule), nameof(Deadlines.DesignatedHoliday),
-        nameof(Tasks.WorkTask), nameof(Tasks.WorkTaskComment), nameof(Agenda.CalendarFeed)];
+        nameof(Tasks.WorkTask), nameof(Tasks.WorkTaskComment), nameof(Agenda.CalendarFeed),
+        nameof(Workflows.WorkflowTemplate), nameof(Workflows.WorkflowStep), nameof(Workflows.WorkflowApplication)];
 
     [BindProperty(SupportsGet = true, Name = "user")]
     public Guid? UserFilter { get; set; }

@@ -17,7 +17,7 @@ namespace LegalCrm.Web.Features.Dossiers;
 /// lets see it; anyone else gets "not found", so not even the dossier's existence leaks. Every opening is logged.
 /// </summary>
 [RequirePermission(Permissions.DossiersRead)]
-public sealed class DetailsModel(CrmDbContext db, DossierAccess access, ConflictSearch conflicts, CurrentUser me, AuditEvents audit, AuditHistory history, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class DetailsModel(CrmDbContext db, DossierAccess access, ConflictSearch conflicts, Workflows.WorkflowInstantiation workflows, CurrentUser me, AuditEvents audit, AuditHistory history, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -54,6 +54,9 @@ public sealed class DetailsModel(CrmDbContext db, DossierAccess access, Conflict
     public DateOnly Today => AmsterdamTime.Today(clock);
 
     public bool CanAddDeadlines { get; private set; }
+
+    /// <summary>The dates this dossier type's workflow waits for ("Datum vonnis"), to enter on the workflow page.</summary>
+    public IReadOnlyList<string> WorkflowDates { get; private set; } = [];
 
     public IReadOnlyList<Tasks.WorkTask> OpenTasks { get; private set; } = [];
 
@@ -369,6 +372,7 @@ public sealed class DetailsModel(CrmDbContext db, DossierAccess access, Conflict
             OpenDeadlineCount = await open.CountAsync();
             OpenDeadlines = await open.OrderBy(x => x.DueDate).ThenBy(x => x.DueTime).Take(8).ToListAsync();
             CanAddDeadlines = CanEdit && me.Has(Permissions.DeadlinesWrite);
+            WorkflowDates = CanAddDeadlines ? await workflows.DateLabelsAsync(Dossier.DossierType) : [];
         }
 
         if (me.Has(Permissions.TasksRead))

@@ -17,7 +17,7 @@ namespace LegalCrm.Web.Features.Dossiers;
 /// a sequence per year without gaps) and starts in Intake; it opens after the conflict check.
 /// </summary>
 [RequirePermission(Permissions.DossiersWrite)]
-public sealed class NewModel(CrmDbContext db, NumberSequences numbers, ConflictSearch conflicts, CurrentUser me, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class NewModel(CrmDbContext db, NumberSequences numbers, ConflictSearch conflicts, Workflows.WorkflowInstantiation workflows, CurrentUser me, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -102,10 +102,14 @@ public sealed class NewModel(CrmDbContext db, NumberSequences numbers, ConflictS
         db.DossierStatusChanges.Add(new DossierStatusChange { DossierId = dossier.Id, To = DossierStatus.Intake, At = now, ByUserId = me.UserId, ByName = me.DisplayName ?? me.ActorName });
         await db.SaveChangesAsync();
 
+        // The firm's workflow for this type of dossier: its first deadlines and tasks, counted from today.
+        var (deadlines, tasks) = await workflows.ApplyAsync(dossier, Workflows.WorkflowTrigger.DossierOpened, AmsterdamTime.Today(clock));
+
         // The conflict check runs at intake (and again for every party added); its record is kept with the dossier.
         var check = await conflicts.RunAsync(dossier.Id);
         await transaction.CommitAsync();
-        TempData["Status"] = l["Dossier {0} has been created; the conflict check found {1} hits. Record its decision before opening the dossier.", dossier.Number, check.HitCount].Value;
+        TempData["Status"] = l["Dossier {0} has been created; the conflict check found {1} hits. Record its decision before opening the dossier.", dossier.Number, check.HitCount].Value
+            + (deadlines + tasks > 0 ? " " + l["The workflow for this dossier type added {0} deadlines and {1} tasks.", deadlines, tasks].Value : string.Empty);
         return Redirect($"/Dossiers/{dossier.Id}/Conflicts");
     }
 
