@@ -73,7 +73,7 @@ public sealed class AgendaTests(CrmAppFactory app) : IClassFixture<CrmAppFactory
     public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
-    public async Task The_week_shows_my_deadlines_tasks_and_meetings_but_nothing_behind_a_wall()
+    public async Task The_agenda_and_dashboard_show_my_deadlines_tasks_and_meetings_but_nothing_behind_a_wall()
     {
         using var lawyer = await app.SignedInAsync(_firm.Lawyer);
 
@@ -85,6 +85,10 @@ public sealed class AgendaTests(CrmAppFactory app) : IClassFixture<CrmAppFactory
         Assert.Contains(items, i => i.Contains("14:00", StringComparison.Ordinal) && i.Contains("Bespreking met de bakker", StringComparison.Ordinal));
         Assert.DoesNotContain(items, i => i.Contains("Geheime termijn", StringComparison.Ordinal));
         Assert.DoesNotContain(items, i => i.Contains("Over twee maanden", StringComparison.Ordinal));
+
+        var dashboard = (await lawyer.GetDocumentAsync("/")).QuerySelector("[data-testid=deadline-widgets]")!.TextContent;
+        Assert.Contains("Memorie van antwoord", dashboard, StringComparison.Ordinal);
+        Assert.DoesNotContain("Geheime termijn", dashboard, StringComparison.Ordinal);
 
         var month = await lawyer.GetDocumentAsync($"/Agenda?view=month&date={_today.AddDays(60):yyyy-MM-dd}");
         Assert.Contains("Over twee maanden", month.QuerySelector("[data-testid=agenda-grid]")!.TextContent, StringComparison.Ordinal);

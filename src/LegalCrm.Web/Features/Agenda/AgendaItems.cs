@@ -104,10 +104,7 @@ public sealed class AgendaItems(CrmDbContext db, DossierAccess dossiers, Current
     /// </summary>
     private async Task<IReadOnlyList<AgendaItem>> VisibleAsync(List<AgendaItem> items, CancellationToken ct)
     {
-        var dossierIds = items.Where(i => i.DossierId is not null).Select(i => i.DossierId!.Value).Distinct().ToList();
-        var numbers = dossierIds.Count == 0
-            ? []
-            : await dossiers.VisibleAmong(db.Dossiers.Where(d => dossierIds.Contains(d.Id))).Select(d => new { d.Id, d.Number }).ToDictionaryAsync(d => d.Id, d => d.Number, ct);
+        var numbers = await dossiers.VisibleNumbersAsync(items.Where(i => i.DossierId is not null).Select(i => i.DossierId!.Value), ct);
         var outsideDossiersVisible = me.Has(Permissions.ClientsRead);
         return items
             .Where(i => i.DossierId is { } dossier ? numbers.ContainsKey(dossier) : i.Kind != AgendaItemKind.Meeting || outsideDossiersVisible)

@@ -65,6 +65,18 @@ public sealed class DossierAccess(CrmDbContext db, CurrentUser me, TimeProvider 
         return NotWalled(few, user);
     }
 
+    /// <summary>
+    /// Which of these dossiers (the few behind a page's rows) the user may see, with their numbers: for lists that start
+    /// from their own rows (the agenda, the dashboard) and check visibility afterwards.
+    /// </summary>
+    public async Task<Dictionary<Guid, string>> VisibleNumbersAsync(IEnumerable<Guid> dossierIds, CancellationToken ct = default)
+    {
+        var ids = dossierIds.Distinct().ToList();
+        return ids.Count == 0
+            ? []
+            : await VisibleAmong(db.Dossiers.Where(d => ids.Contains(d.Id))).ToDictionaryAsync(d => d.Id, d => d.Number, ct);
+    }
+
     /// <summary>Changing a dossier takes <c>dossiers.write</c> and a place in its team: seeing all is not working on all.</summary>
     public Task<bool> CanEditAsync(Guid dossierId, CancellationToken ct = default) =>
         me.UserId is { } user && me.Has(Permissions.DossiersRead) && me.Has(Permissions.DossiersWrite)

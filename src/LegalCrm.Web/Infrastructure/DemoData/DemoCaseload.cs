@@ -221,6 +221,42 @@ public sealed class DemoCaseload(IServiceScopeFactory scopes, TimeProvider clock
                 CreatedBy = "demo",
                 UpdatedAt = now,
             });
+        // Tomorrow the lawyer meets the client about the appeal: a logged meeting, on the agenda.
+        db.Communications.Add(new Features.Communications.Communication
+        {
+            Kind = Features.Communications.CommunicationKind.Meeting,
+            Direction = Features.Communications.CommunicationDirection.Internal,
+            OccurredAt = AmsterdamTime.FromLocal(today.AddDays(1).ToDateTime(new TimeOnly(10, 30))),
+            DurationMinutes = 60,
+            Location = "Kantoor, spreekkamer 2",
+            Subject = "Bespreking kansen hoger beroep met mevrouw Van den Bakker",
+            BodyHtml = "<p>Vonnis doornemen, kosten en kansen van hoger beroep bespreken.</p>",
+            DossierId = verbouwing.Id,
+            AuthorUserId = lawyerId,
+            AuthorName = "demo",
+            UpdatedBy = "demo",
+            CreatedAt = now,
+            UpdatedAt = now,
+            Participants =
+            [
+                new Features.Communications.CommunicationParticipant { UserId = lawyerId, Name = "Advocaat", Role = Features.Communications.ParticipantRole.Attendee },
+                new Features.Communications.CommunicationParticipant { ContactId = bakker.Id, Name = bakker.DisplayName, Role = Features.Communications.ParticipantRole.Attendee },
+            ],
+        });
+
+        // A workflow for court cases: when the judgment's date is entered, the appeal deadline and the work around it.
+        db.WorkflowTemplates.Add(new Features.Workflows.WorkflowTemplate
+        {
+            Name = "Procedure bij de rechtbank",
+            DossierType = "Procedure",
+            Steps =
+            [
+                new() { Position = 1, Kind = Features.Workflows.WorkflowStepKind.Task, Title = "Processtrategie met cliënt bespreken", Trigger = Features.Workflows.WorkflowTrigger.DossierOpened, OffsetDays = 7 },
+                new() { Position = 2, Kind = Features.Workflows.WorkflowStepKind.Deadline, Title = "Hoger beroep tegen het vonnis", Trigger = Features.Workflows.WorkflowTrigger.DateEntered, DateLabel = "Datum vonnis", RuleId = appeal.Id },
+                new() { Position = 3, Kind = Features.Workflows.WorkflowStepKind.Task, Title = "Vonnis met cliënt bespreken", Trigger = Features.Workflows.WorkflowTrigger.DateEntered, DateLabel = "Datum vonnis", OffsetDays = 5 },
+                new() { Position = 4, Kind = Features.Workflows.WorkflowStepKind.Task, Title = "Kostenoverzicht naar cliënt", Trigger = Features.Workflows.WorkflowTrigger.DateEntered, DateLabel = "Datum vonnis", OffsetDays = 7, Assignee = Features.Workflows.WorkflowAssignee.Assistant },
+            ],
+        });
         await db.SaveChangesAsync(ct);
         await DossierAsync("Müller: ontslag op staande voet", "Arbeidsrecht", muller, DossierStatus.Intake, (werkgever, PartyRole.OpposingParty));
         await DossierAsync("Van den Bakker: huurgeschil bovenwoning", "Huurrecht", bakker, DossierStatus.Closed);
