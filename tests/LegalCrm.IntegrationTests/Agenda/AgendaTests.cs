@@ -89,6 +89,9 @@ public sealed class AgendaTests(CrmAppFactory app) : IClassFixture<CrmAppFactory
         var dashboard = (await lawyer.GetDocumentAsync("/")).QuerySelector("[data-testid=deadline-widgets]")!.TextContent;
         Assert.Contains("Memorie van antwoord", dashboard, StringComparison.Ordinal);
         Assert.DoesNotContain("Geheime termijn", dashboard, StringComparison.Ordinal);
+        var mine = (await lawyer.GetDocumentAsync("/Deadlines")).QuerySelector("[data-testid=deadlines]")!.TextContent;
+        Assert.Contains("Memorie van antwoord", mine, StringComparison.Ordinal);
+        Assert.DoesNotContain("Geheime termijn", mine, StringComparison.Ordinal);
 
         var month = await lawyer.GetDocumentAsync($"/Agenda?view=month&date={_today.AddDays(60):yyyy-MM-dd}");
         Assert.Contains("Over twee maanden", month.QuerySelector("[data-testid=agenda-grid]")!.TextContent, StringComparison.Ordinal);

@@ -24,6 +24,23 @@ public sealed class DeadlineAccess(CrmDbContext db, DossierAccess dossiers, Curr
         return db.Deadlines.Where(d => visible.Contains(d.DossierId));
     }
 
+    /// <summary>
+    /// The same rule checked row by row, for lists narrowed first to one's own deadlines ("mine"): a few probes per row
+    /// read in date order, instead of building every dossier the user may see (20,000 for a lawyer in a big section):
+    /// at 200,000 deadlines "my deadlines" went from 177 to 30 ms (p95). Not for tasks: there the "outside a dossier"
+    /// alternative keeps PostgreSQL from a semi-join and the list became slower (88 → 203 ms).
+    /// </summary>
+    public IQueryable<Deadline> VisibleRowByRow()
+    {
+        if (!me.Has(Permissions.DeadlinesRead))
+        {
+            return db.Deadlines.Where(d => false);
+        }
+
+        var visible = dossiers.VisibleAmong(db.Dossiers);
+        return db.Deadlines.Where(d => visible.Any(x => x.Id == d.DossierId));
+    }
+
     public async Task<Deadline?> FindAsync(Guid id, bool tracked = false, CancellationToken ct = default)
     {
         var query = tracked ? db.Deadlines : db.Deadlines.AsNoTracking();

@@ -44,7 +44,7 @@ public sealed class IndexModel(CrmDbContext db, DeadlineAccess deadlines, Curren
     public async Task OnGetAsync()
     {
         Today = AmsterdamTime.Today(clock);
-        var query = deadlines.Visible().Where(d => d.Status == Status);
+        var query = (AllVisible ? deadlines.Visible() : deadlines.VisibleRowByRow()).Where(d => d.Status == Status);
         if (!AllVisible && me.UserId is { } user)
         {
             query = query.Where(d => d.ResponsibleUserIds.Contains(user));
