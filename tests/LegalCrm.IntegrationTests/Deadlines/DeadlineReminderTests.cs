@@ -83,6 +83,9 @@ public sealed class DeadlineReminderTests(CrmAppFactory app) : IClassFixture<Crm
 
         var afterSecond = await StateAsync(id);
         Assert.Equal((2, 2, (DateTimeOffset?)null), afterSecond);
+        // Moving the reminder plan on is bookkeeping, not a change to the dossier: no audit rows from the sweep.
+        await using var scope = app.FirmScope(_firm.Id);
+        Assert.Equal(0, await scope.ServiceProvider.GetRequiredService<CrmDbContext>().AuditEntries.CountAsync(a => a.ActorName == "system: deadline reminders"));
     }
 
     [Fact]

@@ -64,8 +64,12 @@ public static class AuditActions
     ];
 }
 
-/// <summary>Marks an entity type whose rows are not themselves audited (the audit trail, transport queues).</summary>
-[AttributeUsage(AttributeTargets.Class)]
+/// <summary>
+/// Marks an entity type whose rows are not themselves audited (the audit trail, transport queues), or a property the
+/// system keeps for its own planning (when the next reminder goes), derived from audited fields and not client data:
+/// a change of only such properties writes no audit row.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class | AttributeTargets.Property)]
 public sealed class NotAuditedAttribute : Attribute;
 
 /// <summary>Marks a property whose value never goes into the audit trail (hashes, secrets); the change itself is still recorded.</summary>

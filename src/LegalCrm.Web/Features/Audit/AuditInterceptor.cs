@@ -136,7 +136,7 @@ public sealed class AuditInterceptor(TenantContext tenant, CurrentUser actor, Ti
         foreach (var property in entry.Properties)
         {
             var name = property.Metadata.Name;
-            if (name == nameof(ITenantOwned.TenantId))
+            if (name == nameof(ITenantOwned.TenantId) || property.Metadata.PropertyInfo?.GetCustomAttribute<NotAuditedAttribute>() is not null)
             {
                 continue;
             }

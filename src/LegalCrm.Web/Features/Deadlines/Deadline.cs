@@ -62,9 +62,12 @@ public sealed class Deadline : ITenantOwned, IAuditSubject
     public DeadlineStatus Status { get; set; }
 
     /// <summary>When the next reminder goes out (<see cref="DeadlineReminders"/>); null when none is left or the deadline is closed.</summary>
+    /// <remarks>Planning, not client data: the reminders sent are on record as notifications and e-mails.</remarks>
+    [NotAudited]
     public DateTimeOffset? NextReminderAt { get; set; }
 
     /// <summary>The moment of the reminder sent last: the next one is after it.</summary>
+    [NotAudited]
     public DateTimeOffset? LastReminderAt { get; set; }
 
     /// <summary>When the escalation to the backups and the office manager went out (fatal deadlines only; see <see cref="DeadlineReminders.EscalationHorizon"/>).</summary>
