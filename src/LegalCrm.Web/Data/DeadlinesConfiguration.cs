@@ -32,7 +32,9 @@ internal sealed class DeadlineConfiguration : IEntityTypeConfiguration<Deadline>
         b.HasOne<DeadlineRule>().WithMany().HasForeignKey(x => x.RuleId).OnDelete(DeleteBehavior.SetNull);
         // A dossier's deadlines in date order; the firm's open deadlines by date (agenda, reminders, dashboard).
         b.HasIndex(x => new { x.TenantId, x.DossierId, x.DueDate });
-        b.HasIndex(x => new { x.TenantId, x.DueDate }).HasFilter("status = 'Open'");
+        // Carries id and responsible people, so the agenda finds a person's deadlines of a month from the index alone
+        // (AgendaItems) instead of reading every open deadline of those days from the table.
+        b.HasIndex(x => new { x.TenantId, x.DueDate }).HasFilter("status = 'Open'").IncludeProperties(x => new { x.Id, x.ResponsibleUserIds });
         // The reminder sweep's only question: whose reminder is due now (DeadlineReminderSweep).
         b.HasIndex(x => new { x.TenantId, x.NextReminderAt }).HasFilter("status = 'Open' AND next_reminder_at IS NOT NULL");
         // The escalation's question: which fatal deadlines end by the next working day and have not been escalated.

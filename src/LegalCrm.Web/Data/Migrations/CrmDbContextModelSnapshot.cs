@@ -1815,6 +1815,8 @@ namespace LegalCrm.Web.Data.Migrations
                         .HasDatabaseName("ix_deadlines_tenant_id_due_date")
                         .HasFilter("status = 'Open'");
 
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("TenantId", "DueDate"), new[] { "Id", "ResponsibleUserIds" });
+
                     b.HasIndex("TenantId", "NextReminderAt")
                         .HasDatabaseName("ix_deadlines_tenant_id_next_reminder_at")
                         .HasFilter("status = 'Open' AND next_reminder_at IS NOT NULL");

@@ -61,9 +61,14 @@ public sealed class AgendaItems(CrmDbContext db, DossierAccess dossiers, Current
         var items = new List<AgendaItem>();
         if (me.Has(Permissions.DeadlinesRead) && users.Length > 0)
         {
-            items.AddRange(await db.Deadlines.AsNoTracking()
+            // Ids first, from the index alone (it carries the responsible people), then only those rows.
+            var ids = await db.Deadlines
                 .Where(d => d.Status == DeadlineStatus.Open && d.DueDate >= from && d.DueDate <= to && d.ResponsibleUserIds.Any(u => users.Contains(u)))
                 .OrderBy(d => d.DueDate).Take(Limit)
+                .Select(d => d.Id)
+                .ToListAsync(ct);
+            items.AddRange(await db.Deadlines.AsNoTracking()
+                .Where(d => ids.Contains(d.Id))
                 .Select(d => new AgendaItem(AgendaItemKind.Deadline, d.Id, d.DueDate, d.DueTime, null, d.Title, d.Kind == DeadlineKind.Fatal, null, d.DossierId, null))
                 .ToListAsync(ct));
         }
