@@ -54,13 +54,8 @@ public sealed class DeadlineReminderSweep(IServiceScopeFactory scopes, TimeProvi
     /// <summary>Sends one batch of a firm's due reminders; returns how many deadlines it handled.</summary>
     public async Task<int> SendBatchAsync(Guid firm, CancellationToken ct)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<TenantContext>().Enter(firm);
-        scope.ServiceProvider.GetRequiredService<CurrentUser>().ActAsSystem("deadline reminders");
-        var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
-        var outbox = scope.ServiceProvider.GetRequiredService<EmailOutbox>();
-        var l = scope.ServiceProvider.GetRequiredService<IStringLocalizer<SharedResource>>();
-        var publicUrl = scope.ServiceProvider.GetRequiredService<IOptions<AppOptions>>().Value.PublicUrl.TrimEnd('/');
+        await using var work = new FirmWork(scopes, firm, "deadline reminders");
+        var (db, l) = (work.Db, work.L);
         var now = clock.GetUtcNow();
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -98,20 +93,8 @@ public sealed class DeadlineReminderSweep(IServiceScopeFactory scopes, TimeProvi
                 var when = daysBefore == 0 ? l["today"].Value : l["in {0} days, on {1}", daysBefore, deadline.DueDate.ToString("dddd d MMMM yyyy", CultureInfo.CurrentCulture)].Value;
                 var kind = l["deadline:" + deadline.Kind].Value;
                 var text = l["{0}: deadline \"{1}\" in dossier {2} ends {3}.", kind, deadline.Title, dossier.Number, when].Value;
-                db.Notifications.Add(new Notification
-                {
-                    UserId = user.Id,
-                    CreatedAt = now,
-                    Text = text,
-                    Link = $"/Deadlines/{deadline.Id}",
-                    Urgent = deadline.IsFatal,
-                    DedupKey = $"deadline-reminder:{deadline.Id}:{slot.UtcTicks}",
-                });
-                outbox.Add(
-                    user.Email!,
-                    user.DisplayName,
-                    l["Reminder: {0} ({1})", deadline.Title, dossier.Number].Value,
-                    text + "\n\n" + dossier.Number + " · " + dossier.Title + "\n" + publicUrl + $"/Deadlines/{deadline.Id}\n");
+                work.Tell(user.Id, user.Email!, user.DisplayName, deadline.Id, now, text, l["Reminder: {0} ({1})", deadline.Title, dossier.Number].Value,
+                    dossier.Number + " · " + dossier.Title, urgent: deadline.IsFatal, dedupKey: $"deadline-reminder:{deadline.Id}:{slot.UtcTicks}");
                 sent++;
             }
 
@@ -136,13 +119,8 @@ public sealed class DeadlineReminderSweep(IServiceScopeFactory scopes, TimeProvi
             return 0;
         }
 
-        await using var scope = scopes.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<TenantContext>().Enter(firm);
-        scope.ServiceProvider.GetRequiredService<CurrentUser>().ActAsSystem("deadline escalation");
-        var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
-        var outbox = scope.ServiceProvider.GetRequiredService<EmailOutbox>();
-        var l = scope.ServiceProvider.GetRequiredService<IStringLocalizer<SharedResource>>();
-        var publicUrl = scope.ServiceProvider.GetRequiredService<IOptions<AppOptions>>().Value.PublicUrl.TrimEnd('/');
+        await using var work = new FirmWork(scopes, firm, "deadline escalation");
+        var (db, l) = (work.Db, work.L);
         var today = AmsterdamTime.Today(clock);
         var horizon = DeadlineReminders.EscalationHorizon(today, await FirmHolidays.LoadAsync(db, ct));
 
@@ -186,20 +164,8 @@ public sealed class DeadlineReminderSweep(IServiceScopeFactory scopes, TimeProvi
             {
                 using var _ = new RecipientCulture(user.PreferredCulture);
                 var text = l["Escalation: fatal deadline \"{0}\" in dossier {1} ends on {2} and is still open. Responsible: {3}.", deadline.Title, dossier.Number, deadline.DueDate.ToString("dddd d MMMM yyyy", CultureInfo.CurrentCulture), responsibleNames].Value;
-                db.Notifications.Add(new Notification
-                {
-                    UserId = user.Id,
-                    CreatedAt = now,
-                    Text = text,
-                    Link = $"/Deadlines/{deadline.Id}",
-                    Urgent = true,
-                    DedupKey = $"deadline-escalation:{deadline.Id}:{deadline.DueDate.DayNumber}",
-                });
-                outbox.Add(
-                    user.Email!,
-                    user.DisplayName,
-                    l["Escalation: {0} ({1})", deadline.Title, dossier.Number].Value,
-                    text + "\n\n" + dossier.Number + " · " + dossier.Title + "\n" + publicUrl + $"/Deadlines/{deadline.Id}\n");
+                work.Tell(user.Id, user.Email!, user.DisplayName, deadline.Id, now, text, l["Escalation: {0} ({1})", deadline.Title, dossier.Number].Value,
+                    dossier.Number + " · " + dossier.Title, urgent: true, dedupKey: $"deadline-escalation:{deadline.Id}:{deadline.DueDate.DayNumber}");
                 sent++;
             }
         }
@@ -208,5 +174,39 @@ public sealed class DeadlineReminderSweep(IServiceScopeFactory scopes, TimeProvi
         await transaction.CommitAsync(ct);
         logger.LogWarning("Escalated {Deadlines} fatal deadlines of firm {FirmId} ({Messages} messages)", due.Count, firm, sent);
         return due.Count;
+    }
+
+    /// <summary>One batch's working scope for one firm (as the system), and how it tells a person about a deadline.</summary>
+    private sealed class FirmWork : IAsyncDisposable
+    {
+        private readonly AsyncServiceScope _scope;
+        private readonly EmailOutbox _outbox;
+        private readonly string _publicUrl;
+
+        public FirmWork(IServiceScopeFactory scopes, Guid firm, string purpose)
+        {
+            _scope = scopes.CreateAsyncScope();
+            var services = _scope.ServiceProvider;
+            services.GetRequiredService<TenantContext>().Enter(firm);
+            services.GetRequiredService<CurrentUser>().ActAsSystem(purpose);
+            Db = services.GetRequiredService<CrmDbContext>();
+            L = services.GetRequiredService<IStringLocalizer<SharedResource>>();
+            _outbox = services.GetRequiredService<EmailOutbox>();
+            _publicUrl = services.GetRequiredService<IOptions<AppOptions>>().Value.PublicUrl.TrimEnd('/');
+        }
+
+        public CrmDbContext Db { get; }
+
+        public IStringLocalizer<SharedResource> L { get; }
+
+        /// <summary>A notification under the bell and an e-mail through the outbox, saved with the batch.</summary>
+        public void Tell(Guid userId, string email, string name, Guid deadlineId, DateTimeOffset now, string text, string subject, string dossierLine, bool urgent, string dedupKey)
+        {
+            var link = $"/Deadlines/{deadlineId}";
+            Db.Notifications.Add(new Notification { UserId = userId, CreatedAt = now, Text = text, Link = link, Urgent = urgent, DedupKey = dedupKey });
+            _outbox.Add(email, name, subject, text + "\n\n" + dossierLine + "\n" + _publicUrl + link + "\n");
+        }
+
+        public ValueTask DisposeAsync() => _scope.DisposeAsync();
     }
 }
