@@ -30,12 +30,14 @@ var firm = await app.CreateFirmAsync("Benchmark");
 if (suite == "communications")
 {
     await CommunicationBenchmark.RunAsync(app, firm, size, requests);
+    await HoldAsync(app);
     return;
 }
 
 if (suite == "deadlines")
 {
     await DeadlineBenchmark.RunAsync(app, firm, size, requests);
+    await HoldAsync(app);
     return;
 }
 
@@ -109,6 +111,21 @@ static async Task ExplainAsync(string connectionString, Guid firm, string name)
             Console.WriteLine("  " + reader.GetString(0));
         }
     }
+}
+
+// With LEGALCRM_BENCH_HOLD=1 the generated database stays up after the run until Enter is pressed (or stdin closes),
+// so its queries can be explored with psql without generating it again.
+static async Task HoldAsync(BenchmarkApp app)
+{
+    if (Environment.GetEnvironmentVariable("LEGALCRM_BENCH_HOLD") != "1")
+    {
+        return;
+    }
+
+    Console.WriteLine($"Holding the database: {app.Database.AdminConnectionString}");
+    Console.WriteLine($"As the app's role: {app.Database.AppConnectionString}");
+    Console.WriteLine("Press Enter to stop.");
+    await Console.In.ReadLineAsync();
 }
 
 static string Typo(string name) => name.Length > 4 ? name.Remove(name.Length / 2, 1) : name;
