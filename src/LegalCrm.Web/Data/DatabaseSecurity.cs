@@ -125,8 +125,29 @@ public static class DatabaseSecurity
                     USING v_tenant, p_limit;
             END
             $fn$;
-        REVOKE ALL ON FUNCTION legalcrm_tenant_of_login(text), legalcrm_tenant_of_user(uuid), legalcrm_firm_ids(), legalcrm_contact_name_matches(text[], text, boolean, integer), legalcrm_communication_matches(text, integer) FROM PUBLIC;
-        GRANT EXECUTE ON FUNCTION legalcrm_tenant_of_login(text), legalcrm_tenant_of_user(uuid), legalcrm_firm_ids(), legalcrm_contact_name_matches(text[], text, boolean, integer), legalcrm_communication_matches(text, integer) TO {AppRole};
+        -- Whether the planner expects at least p_share of all communications to match (CommunicationSearch walks by date
+        -- then, instead of reading a GIN posting list of hundreds of thousands of rows). As owner, because under
+        -- row-level security PostgreSQL does not use the column's statistics for a non-leakproof operator. Only a yes or
+        -- no leaves the function: how common a word is in a sample of every firm's messages says nothing about a firm.
+        DROP FUNCTION IF EXISTS legalcrm_communication_words_common(text, double precision);
+        CREATE FUNCTION legalcrm_communication_words_common(p_query text, p_share double precision) RETURNS boolean
+            LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp
+            AS $fn$
+            DECLARE
+                v_plan json;
+                v_total double precision;
+            BEGIN
+                SELECT reltuples INTO v_total FROM pg_class WHERE oid = 'public.communications'::regclass;
+                IF v_total IS NULL OR v_total < 1 THEN
+                    RETURN false;
+                END IF;
+                EXECUTE format('EXPLAIN (FORMAT JSON) SELECT 1 FROM communications WHERE search_vector @@ websearch_to_tsquery(%L, %L)',
+                    'public.legalcrm_dutch', p_query) INTO v_plan;
+                RETURN (v_plan -> 0 -> 'Plan' ->> 'Plan Rows')::double precision >= p_share * v_total;
+            END
+            $fn$;
+        REVOKE ALL ON FUNCTION legalcrm_tenant_of_login(text), legalcrm_tenant_of_user(uuid), legalcrm_firm_ids(), legalcrm_contact_name_matches(text[], text, boolean, integer), legalcrm_communication_matches(text, integer), legalcrm_communication_words_common(text, double precision) FROM PUBLIC;
+        GRANT EXECUTE ON FUNCTION legalcrm_tenant_of_login(text), legalcrm_tenant_of_user(uuid), legalcrm_firm_ids(), legalcrm_contact_name_matches(text[], text, boolean, integer), legalcrm_communication_matches(text, integer), legalcrm_communication_words_common(text, double precision) TO {AppRole};
 
         -- Hangfire's tables: the app enqueues and runs jobs, it does not change their schema.
         GRANT USAGE ON SCHEMA hangfire TO {AppRole};
