@@ -184,7 +184,12 @@ public sealed class DeadlineTests(CrmAppFactory app) : IClassFixture<CrmAppFacto
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/Deadlines/{deadline.Id}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/Deadlines/Edit/{deadline.Id}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/Deadlines/Edit?dossier={_dossier}")).StatusCode);
+        // The list checks visibility as a set (someone who sees little) or row by row (a window of days, someone who
+        // sees much): both give the same answer.
         Assert.DoesNotContain("Geheim appel", (await other.GetDocumentAsync("/Deadlines?scope=all")).Body!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("Geheim appel", (await other.GetDocumentAsync("/Deadlines?scope=all&within=366")).Body!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Geheim appel", (await lawyer.GetDocumentAsync("/Deadlines?scope=all")).Body!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Geheim appel", (await lawyer.GetDocumentAsync("/Deadlines?scope=all&within=366")).Body!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1386,6 +1386,8 @@ namespace LegalCrm.Web.Data.Migrations
                     b.HasIndex("TenantId", "ContactId", "OccurredAt")
                         .HasDatabaseName("ix_communications_tenant_id_contact_id_occurred_at");
 
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("TenantId", "ContactId", "OccurredAt"), new[] { "Id", "DossierId" });
+
                     b.HasIndex("TenantId", "DossierId", "OccurredAt")
                         .HasDatabaseName("ix_communications_tenant_id_dossier_id_occurred_at");
 
@@ -1811,18 +1813,18 @@ namespace LegalCrm.Web.Data.Migrations
                     b.HasIndex("RuleId")
                         .HasDatabaseName("ix_deadlines_rule_id");
 
-                    b.HasIndex("TenantId", "DueDate")
-                        .HasDatabaseName("ix_deadlines_tenant_id_due_date")
-                        .HasFilter("status = 'Open'");
-
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("TenantId", "DueDate"), new[] { "Id", "ResponsibleUserIds" });
-
                     b.HasIndex("TenantId", "NextReminderAt")
                         .HasDatabaseName("ix_deadlines_tenant_id_next_reminder_at")
                         .HasFilter("status = 'Open' AND next_reminder_at IS NOT NULL");
 
                     b.HasIndex("TenantId", "DossierId", "DueDate")
                         .HasDatabaseName("ix_deadlines_tenant_id_dossier_id_due_date");
+
+                    b.HasIndex("TenantId", "DueDate", "DueTime", "Id")
+                        .HasDatabaseName("ix_deadlines_tenant_id_due_date_due_time_id")
+                        .HasFilter("status = 'Open'");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("TenantId", "DueDate", "DueTime", "Id"), new[] { "ResponsibleUserIds" });
 
                     b.HasIndex(new[] { "TenantId", "DueDate" }, "ix_deadlines_escalation")
                         .HasDatabaseName("ix_deadlines_escalation")

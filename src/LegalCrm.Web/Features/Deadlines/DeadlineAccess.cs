@@ -25,10 +25,11 @@ public sealed class DeadlineAccess(CrmDbContext db, DossierAccess dossiers, Curr
     }
 
     /// <summary>
-    /// The same rule checked row by row, for lists narrowed first to one's own deadlines ("mine"): a few probes per row
-    /// read in date order, instead of building every dossier the user may see (20,000 for a lawyer in a big section):
-    /// at 200,000 deadlines "my deadlines" went from 177 to 30 ms (p95). Not for tasks: there the "outside a dossier"
-    /// alternative keeps PostgreSQL from a semi-join and the list became slower (88 → 203 ms).
+    /// The same rule checked row by row, for lists read in date order whose walk is short (one's own deadlines, a window
+    /// of days, a user who sees much of the firm: <see cref="DossierAccess.ReachesLargeShareAsync"/>): a few probes per
+    /// row instead of building every dossier the user may see (20,000 for a lawyer in a big section): at 200,000
+    /// deadlines "my deadlines" went from 177 to 30 ms (p95). Not for tasks: there the "outside a dossier" alternative
+    /// keeps PostgreSQL from a semi-join and the list became slower (88 → 203 ms).
     /// </summary>
     public IQueryable<Deadline> VisibleRowByRow()
     {

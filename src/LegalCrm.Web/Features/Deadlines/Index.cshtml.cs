@@ -1,5 +1,6 @@
 using LegalCrm.Web.Data;
 using LegalCrm.Web.Features.Access;
+using LegalCrm.Web.Features.Dossiers;
 using LegalCrm.Web.Features.Shared;
 using LegalCrm.Web.Infrastructure.Time;
 using Microsoft.AspNetCore.Mvc;
@@ -12,7 +13,7 @@ namespace LegalCrm.Web.Features.Deadlines;
 /// marked. Filtered and paged in SQL.
 /// </summary>
 [RequirePermission(Permissions.DeadlinesRead)]
-public sealed class IndexModel(CrmDbContext db, DeadlineAccess deadlines, CurrentUser me, TimeProvider clock) : PageModel
+public sealed class IndexModel(CrmDbContext db, DeadlineAccess deadlines, DossierAccess dossiers, CurrentUser me, TimeProvider clock) : PageModel
 {
     /// <summary>"all" for every deadline the user may see; otherwise those they are responsible for.</summary>
     [BindProperty(SupportsGet = true)]
@@ -44,7 +45,11 @@ public sealed class IndexModel(CrmDbContext db, DeadlineAccess deadlines, Curren
     public async Task OnGetAsync()
     {
         Today = AmsterdamTime.Today(clock);
-        var query = (AllVisible ? deadlines.Visible() : deadlines.VisibleRowByRow()).Where(d => d.Status == Status);
+        // Read in date order and checked row by row when the walk is short: one's own deadlines, a window of days, one
+        // dossier, or someone who sees much of the firm; otherwise against the (small) set of dossiers they may see.
+        var window = Within is { } days and > 0 and <= 366 ? Today.AddDays(days) : (DateOnly?)null;
+        var rowByRow = !AllVisible || window is not null || Dossier is not null || await dossiers.ReachesLargeShareAsync();
+        var query = (rowByRow ? deadlines.VisibleRowByRow() : deadlines.Visible()).Where(d => d.Status == Status);
         if (!AllVisible && me.UserId is { } user)
         {
             query = query.Where(d => d.ResponsibleUserIds.Contains(user));
@@ -60,9 +65,8 @@ public sealed class IndexModel(CrmDbContext db, DeadlineAccess deadlines, Curren
             query = query.Where(d => d.Kind == kind);
         }
 
-        if (Within is { } days and > 0 and <= 366)
+        if (window is { } until)
         {
-            var until = Today.AddDays(days);
             query = query.Where(d => d.DueDate <= until);
         }
 

@@ -77,6 +77,30 @@ public sealed class DossierAccess(CrmDbContext db, CurrentUser me, TimeProvider 
             : await VisibleAmong(db.Dossiers.Where(d => ids.Contains(d.Id))).ToDictionaryAsync(d => d.Id, d => d.Number, ct);
     }
 
+    /// <summary>
+    /// Whether the user reaches at least one in ten of the firm's dossiers (everything with <c>dossiers.read.all</c>, or
+    /// through their teams and own dossiers): a list read in its own order then meets a visible row every few rows, so
+    /// checking rows one by one (<see cref="VisibleAmong"/>) beats building the set of every visible dossier; for
+    /// someone who sees a handful, the set is small and the walk would read the whole list. An estimate from two
+    /// index-only counts, not the rule itself.
+    /// </summary>
+    public async Task<bool> ReachesLargeShareAsync(CancellationToken ct = default)
+    {
+        if (me.UserId is not { } user || !me.Has(Permissions.DossiersRead))
+        {
+            return false;
+        }
+
+        if (me.Has(Permissions.DossiersReadAll))
+        {
+            return true;
+        }
+
+        var myTeams = me.TeamIds;
+        var reach = await db.Dossiers.CountAsync(d => d.ResponsibleLawyerId == user, ct) + await db.DossierTeams.CountAsync(t => myTeams.Contains(t.TeamId), ct);
+        return reach * 10 >= await db.Dossiers.CountAsync(ct);
+    }
+
     /// <summary>Changing a dossier takes <c>dossiers.write</c> and a place in its team: seeing all is not working on all.</summary>
     public Task<bool> CanEditAsync(Guid dossierId, CancellationToken ct = default) =>
         me.UserId is { } user && me.Has(Permissions.DossiersRead) && me.Has(Permissions.DossiersWrite)
