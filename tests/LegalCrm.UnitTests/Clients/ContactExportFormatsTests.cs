@@ -13,7 +13,7 @@ public sealed class ContactExportFormatsTests
     [InlineData("plain", "plain")]
     [InlineData(null, "")]
     public void Csv_cells_are_quoted_and_never_start_like_a_formula(string? value, string expected) =>
-        Assert.Equal(expected, ContactExportFormats.CsvCell(value));
+        Assert.Equal(expected, LegalCrm.Web.Features.Shared.Csv.Cell(value));
 
     [Fact]
     public void A_vcard_escapes_text_and_folds_long_lines()

@@ -2,39 +2,14 @@ using System.Text;
 
 namespace LegalCrm.Web.Features.Clients;
 
-/// <summary>CSV and vCard writing for contact exports; plain functions so their escaping is unit-tested.</summary>
+/// <summary>The columns of a contact CSV export (written with <see cref="Shared.Csv"/>) and vCard writing; plain functions so their escaping is unit-tested.</summary>
 public static class ContactExportFormats
 {
-    public const char CsvSeparator = ';';
-
     public static readonly string[] CsvHeader =
     [
         "client_number", "kind", "display_name", "sort_name", "initials", "first_name", "name_particle", "last_name", "organisation",
         "legal_form", "kvk", "email", "phone", "street", "postcode", "city", "country", "tags",
     ];
-
-    /// <summary>
-    /// One CSV cell: quoted when needed, and defused when it starts like a spreadsheet formula (= + - @, tab, CR),
-    /// which a spreadsheet would otherwise execute (OWASP: CSV injection).
-    /// </summary>
-    public static string CsvCell(string? value)
-    {
-        if (string.IsNullOrEmpty(value))
-        {
-            return string.Empty;
-        }
-
-        if (value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
-        {
-            value = "'" + value;
-        }
-
-        return value.IndexOfAny([CsvSeparator, '"', '\n', '\r', ',']) >= 0
-            ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""
-            : value;
-    }
-
-    public static string CsvLine(IEnumerable<string?> cells) => string.Join(CsvSeparator, cells.Select(CsvCell));
 
     public static string[] CsvRow(Contact c)
     {

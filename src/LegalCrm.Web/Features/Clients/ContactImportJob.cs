@@ -164,11 +164,11 @@ public static class RejectedRowsFile
     public static byte[] ToCsv(IReadOnlyList<string> headers, IEnumerable<Row> rows, string lineHeader, string reasonHeader, Func<Row, string> reason)
     {
         var csv = new StringBuilder();
-        csv.Append(ContactExportFormats.CsvLine(headers.Append(lineHeader).Append(reasonHeader))).Append("\r\n");
+        csv.Append(Shared.Csv.Line(headers.Append(lineHeader).Append(reasonHeader))).Append("\r\n");
         foreach (var row in rows)
         {
             var cells = Enumerable.Range(0, headers.Count).Select(i => i < row.Cells.Count ? row.Cells[i] : string.Empty);
-            csv.Append(ContactExportFormats.CsvLine(cells.Append(row.Line.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append(reason(row)))).Append("\r\n");
+            csv.Append(Shared.Csv.Line(cells.Append(row.Line.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append(reason(row)))).Append("\r\n");
         }
 
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];

@@ -109,12 +109,12 @@ public sealed class IndexModel(CrmDbContext db, CurrentUser me, Audit.AuditEvent
         await using var writer = new StreamWriter(Response.Body, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: format == "csv"));
         if (format == "csv")
         {
-            await writer.WriteAsync(ContactExportFormats.CsvLine(ContactExportFormats.CsvHeader) + "\r\n");
+            await writer.WriteAsync(Shared.Csv.Line(ContactExportFormats.CsvHeader) + "\r\n");
         }
 
         await foreach (var contact in contacts.AsAsyncEnumerable())
         {
-            await writer.WriteAsync(format == "csv" ? ContactExportFormats.CsvLine(ContactExportFormats.CsvRow(contact)) + "\r\n" : ContactExportFormats.VCard(contact));
+            await writer.WriteAsync(format == "csv" ? Shared.Csv.Line(ContactExportFormats.CsvRow(contact)) + "\r\n" : ContactExportFormats.VCard(contact));
         }
 
         return new EmptyResult();
