@@ -84,6 +84,12 @@ public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options, TenantC
 
     public DbSet<Features.Tasks.WorkTaskComment> WorkTaskComments => Set<Features.Tasks.WorkTaskComment>();
 
+    public DbSet<Features.Privacy.ProcessingActivity> ProcessingActivities => Set<Features.Privacy.ProcessingActivity>();
+
+    public DbSet<Features.Privacy.RegisterDetails> RegisterDetails => Set<Features.Privacy.RegisterDetails>();
+
+    public DbSet<Features.Privacy.RegisterExport> RegisterExports => Set<Features.Privacy.RegisterExport>();
+
     /// <summary>ASP.NET Data Protection keys (cookies, tokens): shared by every instance, not owned by a firm.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

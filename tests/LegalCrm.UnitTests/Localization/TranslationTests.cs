@@ -116,6 +116,18 @@ public sealed partial class TranslationTests
         keys.UnionWith(Enum.GetNames<LegalCrm.Web.Features.Workflows.WorkflowAssignee>().Select(k => "assignee:" + k));
         keys.UnionWith(Enum.GetNames<LegalCrm.Web.Features.Workflows.WorkflowTrigger>().Select(k => "trigger:" + k));
         keys.UnionWith(Enum.GetNames<LegalCrm.Web.Features.Deadlines.StartConvention>().Select(k => "start:" + k));
+        keys.UnionWith(Enum.GetNames<LegalCrm.Web.Features.Privacy.TransferSafeguard>().Select(k => "safeguard:" + k));
+        keys.UnionWith(Enum.GetNames<LegalCrm.Web.Features.Privacy.ActivityStatus>().Select(k => "activity:" + k));
+        keys.UnionWith(Enum.GetNames<LegalCrm.Web.Features.Privacy.StoredDataCategory>().Select(k => "stored:" + k));
+        keys.UnionWith(Enum.GetNames<LegalCrm.Web.Features.Privacy.RegisterExportFormat>().Select(k => "export:" + k));
+        keys.UnionWith(LegalCrm.Web.Features.Privacy.RegisterCompleteness.Gaps(new LegalCrm.Web.Features.Privacy.ProcessingActivity
+        {
+            LawfulBasis = LawfulBasis.LegitimateInterests,
+            Status = LegalCrm.Web.Features.Privacy.ActivityStatus.Ended,
+            TransferSafeguard = LegalCrm.Web.Features.Privacy.TransferSafeguard.Derogation,
+        }));
+        keys.UnionWith(LegalCrm.Web.Features.Privacy.RegisterCompleteness.Gaps(new LegalCrm.Web.Features.Privacy.ProcessingActivity { ThirdCountryTransfers = "VS" }));
+        keys.UnionWith(LegalCrm.Web.Features.Privacy.RegisterCompleteness.Gaps((LegalCrm.Web.Features.Privacy.RegisterDetails?)null));
         keys.UnionWith(typeof(LegalCrm.Web.Features.Communications.Mailboxes.MailboxPolling).GetFields()
             .Where(f => f.IsLiteral && f.FieldType == typeof(string) && f.Name != nameof(LegalCrm.Web.Features.Communications.Mailboxes.MailboxPolling.JobId))
             .Select(f => (string)f.GetRawConstantValue()!));

@@ -37,6 +37,7 @@ public sealed class FirmProvisioning(
         db.Roles.AddRange(roles);
         db.DeadlineRules.AddRange(Deadlines.DeadlineRules.StartingRules());
         db.DesignatedHolidays.AddRange(Deadlines.DeadlineRules.DesignatedDaysInForce.Select(d => new Deadlines.DesignatedHoliday { Date = d, Description = Deadlines.DeadlineRules.DesignatedDaysDecree }));
+        db.ProcessingActivities.AddRange(Privacy.StartingRegister.Activities(clock.GetUtcNow()));
         await db.SaveChangesAsync(ct);
 
         var admin = await CreateUserAsync(adminEmail, adminName, BuiltInRoles.Admin, adminPassword);

@@ -30,6 +30,8 @@ public static class Permissions
     public const string WorkflowConfigure = "workflow.configure";
     public const string HolidaysConfigure = "holidays.configure";
     public const string PrivacyManage = "privacy.manage";
+    public const string PrivacyRegister = "privacy.register";
+    public const string PrivacyRegisterExport = "privacy.register.export";
     public const string AdminUsers = "admin.users";
     public const string AdminSettings = "admin.settings";
     public const string AdminAudit = "admin.audit";
@@ -61,7 +63,9 @@ public static class Permissions
         new(TasksWrite, "Deadlines", "Create, assign and complete tasks."),
         new(WorkflowConfigure, "Deadlines", "Edit the deadline rules and the workflow templates per dossier type."),
         new(HolidaysConfigure, "Deadlines", "Keep the days a decree makes equal to holidays (Besluit gelijkstelling)."),
-        new(PrivacyManage, "Privacy", "Keep the register of processing, handle data-subject requests and breaches."),
+        new(PrivacyManage, "Privacy", "Handle data-subject requests, such as restricting the use of a contact's data."),
+        new(PrivacyRegister, "Privacy", "Keep the register of processing activities (art. 30 AVG)."),
+        new(PrivacyRegisterExport, "Privacy", "Export the register of processing activities as PDF, CSV or Excel."),
         new(AdminUsers, "Administration", "Invite, disable and enable users and assign their roles."),
         new(AdminSettings, "Administration", "Change the firm's settings, such as requiring two-factor sign-in."),
         new(AdminAudit, "Administration", "Browse the firm's audit trail."),

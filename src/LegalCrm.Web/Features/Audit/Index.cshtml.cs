@@ -22,7 +22,8 @@ public sealed class IndexModel(CrmDbContext db, IStringLocalizer<SharedResource>
         nameof(Communications.Communication), nameof(Communications.CommunicationParticipant), nameof(Communications.Mailboxes.Mailbox),
         nameof(Communications.Mailboxes.TriageMessage), nameof(Deadlines.Deadline), nameof(Deadlines.DeadlineRule), nameof(Deadlines.DesignatedHoliday),
         nameof(Tasks.WorkTask), nameof(Tasks.WorkTaskComment), nameof(Agenda.CalendarFeed),
-        nameof(Workflows.WorkflowTemplate), nameof(Workflows.WorkflowStep), nameof(Workflows.WorkflowApplication)];
+        nameof(Workflows.WorkflowTemplate), nameof(Workflows.WorkflowStep), nameof(Workflows.WorkflowApplication),
+        nameof(Privacy.ProcessingActivity), nameof(Privacy.RegisterDetails), nameof(Privacy.RegisterExport)];
 
     [BindProperty(SupportsGet = true, Name = "user")]
     public Guid? UserFilter { get; set; }

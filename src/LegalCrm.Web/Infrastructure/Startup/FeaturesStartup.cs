@@ -27,6 +27,7 @@ public static class FeaturesStartup
         services.AddScoped<Features.Tasks.WorkTaskAccess>();
         services.AddSingleton<Features.Tasks.OverdueTaskDigest>();
         services.AddScoped<Features.Agenda.AgendaItems>();
+        services.AddScoped<Features.Privacy.RegisterExports>();
         services.AddScoped<Features.Workflows.WorkflowInstantiation>();
         services.AddScoped<Features.Communications.Mailboxes.MailboxSecrets>();
         services.AddSingleton<Features.Communications.Mailboxes.MailboxPolling>();

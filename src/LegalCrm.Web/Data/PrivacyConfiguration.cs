@@ -1,0 +1,64 @@
+using LegalCrm.Web.Features.Privacy;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace LegalCrm.Web.Data;
+
+internal sealed class ProcessingActivityConfiguration : IEntityTypeConfiguration<ProcessingActivity>
+{
+    public void Configure(EntityTypeBuilder<ProcessingActivity> b)
+    {
+        b.ToTable("processing_activities", t => t.HasCheckConstraint("ck_processing_activities_ended", "status <> 'Active' OR ended_on IS NULL"));
+        b.Property(x => x.Id).ValueGeneratedNever();
+        b.Property(x => x.Name).HasMaxLength(200);
+        foreach (var text in new[] { nameof(ProcessingActivity.JointControllers), nameof(ProcessingActivity.LawfulBasisExplanation) })
+        {
+            b.Property(text).HasMaxLength(ProcessingRegisterLimits.ShortText);
+        }
+
+        foreach (var text in new[]
+                 {
+                     nameof(ProcessingActivity.Purposes), nameof(ProcessingActivity.DataSubjectCategories), nameof(ProcessingActivity.PersonalDataCategories),
+                     nameof(ProcessingActivity.SpecialCategories), nameof(ProcessingActivity.Recipients), nameof(ProcessingActivity.ThirdCountryTransfers),
+                     nameof(ProcessingActivity.RetentionPeriod), nameof(ProcessingActivity.SecurityMeasures), nameof(ProcessingActivity.Remarks),
+                 })
+        {
+            b.Property(text).HasMaxLength(ProcessingRegisterLimits.LongText);
+        }
+
+        b.Property(x => x.LawfulBasis).HasConversion<string>().HasMaxLength(30);
+        b.Property(x => x.TransferSafeguard).HasConversion<string>().HasMaxLength(30);
+        b.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+        b.PrimitiveCollection(x => x.StoredData).ElementType().HasConversion<string>();
+        b.Ignore(x => x.AuditSubject);
+        b.HasIndex(x => new { x.TenantId, x.Name }).IsUnique();
+    }
+}
+
+internal sealed class RegisterDetailsConfiguration : IEntityTypeConfiguration<RegisterDetails>
+{
+    public void Configure(EntityTypeBuilder<RegisterDetails> b)
+    {
+        b.ToTable("register_details");
+        b.Property(x => x.Id).ValueGeneratedNever();
+        b.Property(x => x.ControllerContact).HasMaxLength(ProcessingRegisterLimits.ShortText);
+        b.Property(x => x.Representative).HasMaxLength(ProcessingRegisterLimits.ShortText);
+        b.Property(x => x.ProtectionOfficerName).HasMaxLength(200);
+        b.Property(x => x.ProtectionOfficerContact).HasMaxLength(ProcessingRegisterLimits.ShortText);
+        b.Ignore(x => x.AuditSubject);
+        b.HasIndex(x => x.TenantId).IsUnique();
+    }
+}
+
+internal sealed class RegisterExportConfiguration : IEntityTypeConfiguration<RegisterExport>
+{
+    public void Configure(EntityTypeBuilder<RegisterExport> b)
+    {
+        b.ToTable("register_exports");
+        b.Property(x => x.Id).ValueGeneratedNever();
+        b.Property(x => x.Format).HasConversion<string>().HasMaxLength(10);
+        b.Property(x => x.ExportedBy).HasMaxLength(200);
+        // Each export is a version of the register: numbered once per firm, also when two officers export at once.
+        b.HasIndex(x => new { x.TenantId, x.Version }).IsUnique();
+    }
+}

@@ -1,0 +1,46 @@
+using LegalCrm.Web.Features.Access;
+using Microsoft.Playwright;
+
+namespace LegalCrm.BrowserTests;
+
+public sealed class PrivacyJourneyTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task The_privacy_officer_completes_the_firms_details_adds_an_activity_and_exports_the_register_as_pdf()
+    {
+        var officer = await fixture.App.AddUserAsync(fixture.Firm, BuiltInRoles.PrivacyOfficer, "privacy");
+        var page = await fixture.NewPageAsync();
+        await BrowserFixture.SignInAsync(page, officer.Email);
+        await page.GetByTestId("nav-privacy").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("activities")).ToContainTextAsync("Cliëntenonderzoek Wwft");
+        await Screenshots.SaveAsync(page, "61-privacy-register");
+
+        await page.GetByTestId("edit-controller").ClickAsync();
+        await page.GetByLabel("Contactgegevens", new() { Exact = true }).FillAsync("Keizersgracht 1, 1015 CJ Amsterdam · privacy@kantoor.test");
+        await page.GetByLabel("Functionaris gegevensbescherming", new() { Exact = true }).FillAsync("mr. P. Rivacy");
+        await page.GetByTestId("save-controller").ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("zijn opgeslagen");
+        await Assertions.Expect(page.GetByTestId("register-completeness")).ToContainTextAsync("Compleet");
+
+        await page.GetByTestId("new-activity").ClickAsync();
+        await page.GetByLabel("Naam", new() { Exact = true }).FillAsync("Personeelsadministratie");
+        await page.GetByLabel("Doeleinden").FillAsync("Salarisadministratie en personeelsdossiers.");
+        await page.GetByTestId("save-activity").ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("ontbreken nog");
+        await Assertions.Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Personeelsadministratie" })).ToContainTextAsync("ontbreekt");
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("export-pdf").ClickAsync());
+        Assert.EndsWith("-v1.pdf", download.SuggestedFilename, StringComparison.Ordinal);
+        var path = await download.PathAsync();
+        var header = new byte[5];
+        await using (var file = File.OpenRead(path!))
+        {
+            await file.ReadExactlyAsync(header);
+        }
+
+        Assert.Equal("%PDF-"u8.ToArray(), header);
+        await page.ReloadAsync();
+        await Assertions.Expect(page.GetByTestId("exports")).ToContainTextAsync("PDF");
+        await Screenshots.SaveAsync(page, "62-privacy-register-exported");
+    }
+}
