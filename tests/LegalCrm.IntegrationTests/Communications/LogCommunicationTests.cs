@@ -172,6 +172,41 @@ public sealed class LogCommunicationTests(CrmAppFactory app) : IClassFixture<Crm
         Assert.Null((await lawyer.GetDocumentAsync($"/Clients/{_client}/Communications?kind=Letter")).QuerySelector("[data-testid=timeline]"));
     }
 
+    [Fact]
+    public async Task The_contacts_timeline_follows_a_communication_moved_to_another_kind_or_into_a_dossier_the_user_may_not_see()
+    {
+        using var lawyer = await app.SignedInAsync(_firm.Lawyer);
+        var id = await LogCallAsync(lawyer, "Overleg over de schikking");
+        Assert.Contains("Overleg over de schikking", await TimelineAsync(lawyer, "?kind=Call"), StringComparison.Ordinal);
+
+        // Changed outside the app's forms (as a bulk correction would): the participant rows' copies follow.
+        using var admin = await app.SignedInAsync(_firm.Admin);
+        var other = await admin.SubmitAsync($"/Dossiers/New?client={_client}", new Dictionary<string, string> { ["Input.Title"] = "Zaak zonder de advocaat" });
+        var otherDossier = Guid.Parse(other.Headers.Location!.OriginalString.Split('/')[2]);
+        await using (var scope = app.FirmScope(_firm.Id))
+        {
+            var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
+            await db.Communications.Where(c => c.Id == id).ExecuteUpdateAsync(x => x.SetProperty(c => c.Kind, CommunicationKind.Meeting));
+        }
+
+        Assert.DoesNotContain("Overleg over de schikking", await TimelineAsync(lawyer, "?kind=Call"), StringComparison.Ordinal);
+        Assert.Contains("Overleg over de schikking", await TimelineAsync(lawyer, "?kind=Meeting"), StringComparison.Ordinal);
+
+        await using (var scope = app.FirmScope(_firm.Id))
+        {
+            var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
+            db.EthicalWalls.Add(new LegalCrm.Web.Features.Dossiers.EthicalWall { UserId = _firm.Lawyer.Id, DossierId = otherDossier, Reason = "Eerder voor de wederpartij", CreatedBy = "test" });
+            await db.SaveChangesAsync();
+            await db.Communications.Where(c => c.Id == id).ExecuteUpdateAsync(x => x.SetProperty(c => c.DossierId, otherDossier));
+        }
+
+        Assert.DoesNotContain("Overleg over de schikking", await TimelineAsync(lawyer, string.Empty), StringComparison.Ordinal);
+        Assert.Contains("Overleg over de schikking", await TimelineAsync(admin, string.Empty), StringComparison.Ordinal);
+
+        async Task<string> TimelineAsync(CrmClient user, string query) =>
+            (await user.GetDocumentAsync($"/Clients/{_client}/Communications{query}")).Body!.TextContent;
+    }
+
     private async Task<Guid> LogCallAsync(CrmClient user, string subject)
     {
         var response = await user.SubmitAsync($"/Communications/Log?dossier={_dossier}&kind=Call", new Dictionary<string, string> { ["Input.Subject"] = subject, ["Input.ContactIds"] = _client.ToString() });

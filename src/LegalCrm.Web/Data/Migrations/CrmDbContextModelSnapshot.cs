@@ -1386,7 +1386,7 @@ namespace LegalCrm.Web.Data.Migrations
                     b.HasIndex("TenantId", "ContactId", "OccurredAt")
                         .HasDatabaseName("ix_communications_tenant_id_contact_id_occurred_at");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("TenantId", "ContactId", "OccurredAt"), new[] { "Id", "DossierId" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("TenantId", "ContactId", "OccurredAt"), new[] { "Id", "DossierId", "Kind", "Direction" });
 
                     b.HasIndex("TenantId", "DossierId", "OccurredAt")
                         .HasDatabaseName("ix_communications_tenant_id_dossier_id_occurred_at");
@@ -1420,11 +1420,35 @@ namespace LegalCrm.Web.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("contact_id");
 
+                    b.Property<string>("Direction")
+                        .IsRequired()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("direction");
+
+                    b.Property<Guid?>("DossierId")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("uuid")
+                        .HasColumnName("dossier_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)")
                         .HasColumnName("name");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("occurred_at");
 
                     b.Property<string>("Role")
                         .IsRequired()
@@ -1452,8 +1476,10 @@ namespace LegalCrm.Web.Data.Migrations
                     b.HasIndex("UserId")
                         .HasDatabaseName("ix_communication_participants_user_id");
 
-                    b.HasIndex("TenantId", "ContactId")
-                        .HasDatabaseName("ix_communication_participants_tenant_id_contact_id");
+                    b.HasIndex("TenantId", "ContactId", "OccurredAt")
+                        .HasDatabaseName("ix_communication_participants_tenant_id_contact_id_occurred_at");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("TenantId", "ContactId", "OccurredAt"), new[] { "CommunicationId", "DossierId", "Kind", "Direction" });
 
                     b.ToTable("communication_participants", null, t =>
                         {

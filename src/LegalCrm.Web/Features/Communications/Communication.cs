@@ -125,5 +125,21 @@ public sealed class CommunicationParticipant : ITenantOwned, IAuditSubject
 
     public ParticipantRole Role { get; set; }
 
+    // Copies of the communication's dossier, date, kind and direction, kept by the database (triggers of migration
+    // ContactTimelineCopies), so a contact's timeline is read from two indexes without visiting each communication.
+    // Not client data of their own: the communication's audit rows hold the originals.
+
+    [NotAudited]
+    public Guid? DossierId { get; private set; }
+
+    [NotAudited]
+    public DateTimeOffset OccurredAt { get; private set; }
+
+    [NotAudited]
+    public CommunicationKind Kind { get; private set; }
+
+    [NotAudited]
+    public CommunicationDirection Direction { get; private set; }
+
     public AuditSubject AuditSubject => new(nameof(Communication), CommunicationId);
 }

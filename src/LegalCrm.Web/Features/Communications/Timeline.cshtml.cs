@@ -4,7 +4,6 @@ using LegalCrm.Web.Features.Dossiers;
 using LegalCrm.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace LegalCrm.Web.Features.Communications;
 
@@ -36,7 +35,7 @@ public sealed class TimelineModel(CrmDbContext db, DossierAccess access) : PageM
         }
 
         Dossier = dossier;
-        Items = await TimelineItem.Filtered(db.Communications.AsNoTracking().Where(c => c.DossierId == Id), Kind, Direction)
+        Items = await TimelineItem.Filtered(TimelineItem.OfDossier(db, Id), Kind, Direction)
             .ToPageAsync(PageNumber, ids => TimelineItem.LoadAsync(db, ids), item => item.Id);
         return Page();
     }
