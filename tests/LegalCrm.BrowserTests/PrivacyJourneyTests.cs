@@ -42,5 +42,14 @@ public sealed class PrivacyJourneyTests(BrowserFixture fixture) : IClassFixture<
         await page.ReloadAsync();
         await Assertions.Expect(page.GetByTestId("exports")).ToContainTextAsync("PDF");
         await Screenshots.SaveAsync(page, "62-privacy-register-exported");
+
+        await page.GetByTestId("privacy-nav").GetByRole(AriaRole.Link, new() { Name = "Verwerkers" }).ClickAsync();
+        await page.GetByTestId("new-processor").ClickAsync();
+        await page.GetByLabel("Naam", new() { Exact = true }).FillAsync("Mailplatform B.V.");
+        await page.GetByLabel("Verwerkersovereenkomst getekend op").FillAsync("2025-03-01");
+        await page.GetByLabel("Nieuwsbrieven en uitnodigingen").CheckAsync();
+        await page.GetByTestId("save-processor").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("processors")).ToContainTextAsync("Geen controledatum");
+        await Screenshots.SaveAsync(page, "63-privacy-processors");
     }
 }

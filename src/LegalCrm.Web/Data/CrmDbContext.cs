@@ -90,6 +90,10 @@ public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options, TenantC
 
     public DbSet<Features.Privacy.RegisterExport> RegisterExports => Set<Features.Privacy.RegisterExport>();
 
+    public DbSet<Features.Privacy.Processor> Processors => Set<Features.Privacy.Processor>();
+
+    public DbSet<Features.Privacy.Dpia> Dpias => Set<Features.Privacy.Dpia>();
+
     /// <summary>ASP.NET Data Protection keys (cookies, tokens): shared by every instance, not owned by a firm.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -62,3 +62,43 @@ internal sealed class RegisterExportConfiguration : IEntityTypeConfiguration<Reg
         b.HasIndex(x => new { x.TenantId, x.Version }).IsUnique();
     }
 }
+
+internal sealed class ProcessorConfiguration : IEntityTypeConfiguration<Processor>
+{
+    public void Configure(EntityTypeBuilder<Processor> b)
+    {
+        b.ToTable("processors");
+        b.Property(x => x.Id).ValueGeneratedNever();
+        b.Property(x => x.Name).HasMaxLength(200);
+        b.Property(x => x.Service).HasMaxLength(ProcessingRegisterLimits.ShortText);
+        b.Property(x => x.AgreementDocument).HasMaxLength(ProcessingRegisterLimits.ShortText);
+        b.Property(x => x.SubProcessors).HasMaxLength(ProcessingRegisterLimits.LongText);
+        b.Property(x => x.DataCategories).HasMaxLength(ProcessingRegisterLimits.LongText);
+        b.Property(x => x.Location).HasMaxLength(200);
+        b.Property(x => x.Remarks).HasMaxLength(ProcessingRegisterLimits.LongText);
+        b.Property(x => x.TransferSafeguard).HasConversion<string>().HasMaxLength(30);
+        b.Ignore(x => x.AuditSubject);
+        b.HasIndex(x => new { x.TenantId, x.Name }).IsUnique();
+    }
+}
+
+internal sealed class DpiaConfiguration : IEntityTypeConfiguration<Dpia>
+{
+    public void Configure(EntityTypeBuilder<Dpia> b)
+    {
+        b.ToTable("dpias");
+        b.Property(x => x.Id).ValueGeneratedNever();
+        b.Property(x => x.Title).HasMaxLength(200);
+        foreach (var text in new[] { nameof(Dpia.Description), nameof(Dpia.NecessityAndProportionality), nameof(Dpia.Risks), nameof(Dpia.Measures) })
+        {
+            b.Property(text).HasMaxLength(ProcessingRegisterLimits.LongText);
+        }
+
+        b.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.Outcome).HasConversion<string>().HasMaxLength(30);
+        b.Ignore(x => x.AuditSubject);
+        // An activity's assessments; deleting an activity that was assessed is refused (the DPIA is evidence).
+        b.HasOne<ProcessingActivity>().WithMany().HasForeignKey(x => x.ActivityId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => new { x.TenantId, x.ActivityId });
+    }
+}

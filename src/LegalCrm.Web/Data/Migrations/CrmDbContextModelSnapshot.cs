@@ -2666,6 +2666,74 @@ namespace LegalCrm.Web.Data.Migrations
                     b.ToTable("notifications", (string)null);
                 });
 
+            modelBuilder.Entity("LegalCrm.Web.Features.Privacy.Dpia", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ActivityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("activity_id");
+
+                    b.Property<DateOnly?>("CompletedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("completed_on");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("description");
+
+                    b.Property<string>("Measures")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("measures");
+
+                    b.Property<string>("NecessityAndProportionality")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("necessity_and_proportionality");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("Risks")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("risks");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_dpias");
+
+                    b.HasIndex("ActivityId")
+                        .HasDatabaseName("ix_dpias_activity_id");
+
+                    b.HasIndex("TenantId", "ActivityId")
+                        .HasDatabaseName("ix_dpias_tenant_id_activity_id");
+
+                    b.ToTable("dpias", (string)null);
+                });
+
             modelBuilder.Entity("LegalCrm.Web.Features.Privacy.ProcessingActivity", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2782,6 +2850,81 @@ namespace LegalCrm.Web.Data.Migrations
                         {
                             t.HasCheckConstraint("ck_processing_activities_ended", "status <> 'Active' OR ended_on IS NULL");
                         });
+                });
+
+            modelBuilder.Entity("LegalCrm.Web.Features.Privacy.Processor", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.PrimitiveCollection<List<Guid>>("ActivityIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("activity_ids");
+
+                    b.Property<string>("AgreementDocument")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("agreement_document");
+
+                    b.Property<DateOnly?>("AgreementSignedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("agreement_signed_on");
+
+                    b.Property<string>("DataCategories")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("data_categories");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("location");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<DateOnly?>("NextReviewOn")
+                        .HasColumnType("date")
+                        .HasColumnName("next_review_on");
+
+                    b.Property<string>("Remarks")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("remarks");
+
+                    b.Property<string>("Service")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("service");
+
+                    b.Property<string>("SubProcessors")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("sub_processors");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("TransferSafeguard")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("transfer_safeguard");
+
+                    b.HasKey("Id")
+                        .HasName("pk_processors");
+
+                    b.HasIndex("TenantId", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_processors_tenant_id_name");
+
+                    b.ToTable("processors", (string)null);
                 });
 
             modelBuilder.Entity("LegalCrm.Web.Features.Privacy.RegisterDetails", b =>
@@ -3716,6 +3859,16 @@ namespace LegalCrm.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_notifications_users_user_id");
+                });
+
+            modelBuilder.Entity("LegalCrm.Web.Features.Privacy.Dpia", b =>
+                {
+                    b.HasOne("LegalCrm.Web.Features.Privacy.ProcessingActivity", null)
+                        .WithMany()
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_dpias_processing_activities_activity_id");
                 });
 
             modelBuilder.Entity("LegalCrm.Web.Features.Tasks.WorkTask", b =>

@@ -25,6 +25,10 @@ public sealed class EditModel(CrmDbContext db, TimeProvider clock, IStringLocali
 
     public IReadOnlyList<string> Gaps { get; private set; } = [];
 
+    public IReadOnlyList<(Guid Id, string Title, DpiaStatus Status)> Dpias { get; private set; } = [];
+
+    public IReadOnlyList<(Guid Id, string Name)> Processors { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync()
     {
         if (Id is { } id)
@@ -36,6 +40,10 @@ public sealed class EditModel(CrmDbContext db, TimeProvider clock, IStringLocali
 
             Input = InputModel.From(activity);
             Gaps = RegisterCompleteness.Gaps(activity);
+            Dpias = (await db.Dpias.AsNoTracking().Where(d => d.ActivityId == id).OrderBy(d => d.Title).Select(d => new { d.Id, d.Title, d.Status }).ToListAsync())
+                .Select(d => (d.Id, d.Title, d.Status)).ToList();
+            Processors = (await db.Processors.AsNoTracking().Where(p => p.ActivityIds.Contains(id)).OrderBy(p => p.Name).Select(p => new { p.Id, p.Name }).ToListAsync())
+                .Select(p => (p.Id, p.Name)).ToList();
         }
 
         return Page();
@@ -102,6 +110,18 @@ public sealed class EditModel(CrmDbContext db, TimeProvider clock, IStringLocali
         if (Id is not { } id || await db.ProcessingActivities.SingleOrDefaultAsync(a => a.Id == id) is not { } activity)
         {
             return NotFound();
+        }
+
+        if (await db.Dpias.AnyAsync(d => d.ActivityId == id))
+        {
+            // A DPIA is evidence of how the risk was weighed: it stays, and so does the activity it assessed.
+            TempData["Error"] = l["\"{0}\" has a DPIA and cannot be deleted; end the activity instead.", activity.Name].Value;
+            return Redirect($"/Privacy/Register/Edit/{id}");
+        }
+
+        foreach (var processor in await db.Processors.Where(p => p.ActivityIds.Contains(id)).ToListAsync())
+        {
+            processor.ActivityIds = [.. processor.ActivityIds.Where(a => a != id)];
         }
 
         db.ProcessingActivities.Remove(activity);
