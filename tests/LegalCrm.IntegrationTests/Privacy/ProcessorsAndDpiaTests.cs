@@ -106,6 +106,40 @@ public sealed class ProcessorsAndDpiaTests(CrmAppFactory app) : IClassFixture<Cr
         Assert.Equal(HttpStatusCode.Forbidden, (await lawyer.GetAsync("/Privacy/Dpias")).StatusCode);
     }
 
+    [Fact]
+    public async Task A_review_coming_up_reminds_each_register_keeper_once_also_when_the_job_runs_twice_at_once()
+    {
+        var firm = await app.CreateFirmAsync("Controle verwerkers");
+        var officer = await app.AddUserAsync(firm, BuiltInRoles.PrivacyOfficer, "privacy");
+        await using (var scope = app.FirmScope(firm.Id))
+        {
+            var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
+            db.Processors.AddRange(
+                new LegalCrm.Web.Features.Privacy.Processor { Name = "Boekhouder B.V.", NextReviewOn = new DateOnly(2026, 12, 10) },
+                new LegalCrm.Web.Features.Privacy.Processor { Name = "Later B.V.", NextReviewOn = new DateOnly(2027, 6, 1) },
+                new LegalCrm.Web.Features.Privacy.Processor { Name = "Vergeten B.V.", NextReviewOn = new DateOnly(2026, 11, 1) });
+            await db.SaveChangesAsync();
+        }
+
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 11, 30, 7, 0, 0, TimeSpan.Zero));
+        LegalCrm.Web.Features.Privacy.ProcessorReviewReminder Reminder() =>
+            new(app.Services.GetRequiredService<IServiceScopeFactory>(), clock, Microsoft.Extensions.Logging.Abstractions.NullLogger<LegalCrm.Web.Features.Privacy.ProcessorReviewReminder>.Instance);
+        await Task.WhenAll(Reminder().SendForFirmAsync(firm.Id, CancellationToken.None), Reminder().SendForFirmAsync(firm.Id, CancellationToken.None));
+        await Reminder().SendForFirmAsync(firm.Id, CancellationToken.None);
+
+        await using (var scope = app.FirmScope(firm.Id))
+        {
+            var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
+            var texts = await db.Notifications.Where(n => n.UserId == officer.Id).Select(n => n.Text).ToListAsync();
+            Assert.Equal(2, texts.Count);
+            Assert.Contains(texts, t => t.Contains("Boekhouder B.V.", StringComparison.Ordinal) && t.Contains("10 december 2026", StringComparison.Ordinal));
+            Assert.Contains(texts, t => t.Contains("Vergeten B.V.", StringComparison.Ordinal) && t.Contains("had op", StringComparison.Ordinal));
+            Assert.Equal(2, await db.OutboxMessages.CountAsync(m => m.ToAddress == officer.Email && m.Subject.StartsWith("Controle van een verwerker")));
+            // The admin does not keep the register and is not told.
+            Assert.False(await db.Notifications.AnyAsync(n => n.UserId == firm.Admin.Id && n.DedupKey.StartsWith("processor-review:")));
+        }
+    }
+
     private async Task<Guid> ActivityIdAsync(string name)
     {
         await using var scope = app.FirmScope(_firm.Id);

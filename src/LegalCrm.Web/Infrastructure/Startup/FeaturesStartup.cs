@@ -26,6 +26,7 @@ public static class FeaturesStartup
         services.AddScoped<Features.Notifications.UnreadNotifications>();
         services.AddScoped<Features.Tasks.WorkTaskAccess>();
         services.AddSingleton<Features.Tasks.OverdueTaskDigest>();
+        services.AddSingleton<Features.Privacy.ProcessorReviewReminder>();
         services.AddScoped<Features.Agenda.AgendaItems>();
         services.AddScoped<Features.Privacy.RegisterExports>();
         services.AddScoped<Features.Workflows.WorkflowInstantiation>();

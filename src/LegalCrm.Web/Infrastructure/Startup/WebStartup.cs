@@ -94,6 +94,12 @@ public static class WebStartup
                 d => d.SendAllAsync(CancellationToken.None),
                 Features.Tasks.OverdueTaskDigest.Schedule,
                 new RecurringJobOptions { TimeZone = Time.AmsterdamTime.Zone });
+        app.Services.GetRequiredService<IRecurringJobManager>()
+            .AddOrUpdate<Features.Privacy.ProcessorReviewReminder>(
+                Features.Privacy.ProcessorReviewReminder.JobId,
+                r => r.SendAllAsync(CancellationToken.None),
+                Features.Privacy.ProcessorReviewReminder.Schedule,
+                new RecurringJobOptions { TimeZone = Time.AmsterdamTime.Zone });
 
         if (app.Configuration.GetValue("Demo:Seed", app.Environment.IsDevelopment()))
         {
