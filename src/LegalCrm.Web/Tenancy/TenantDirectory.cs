@@ -25,4 +25,11 @@ public sealed class TenantDirectory(CrmDbContext db)
         await db.Database
             .SqlQuery<Guid>($"SELECT legalcrm_firm_ids() AS \"Value\"")
             .ToListAsync(ct);
+
+    /// <summary>The firms a job sweeps, asked in a scope of its own: a job then works in one scope per firm.</summary>
+    public static async Task<IReadOnlyList<Guid>> ActiveFirmIdsAsync(IServiceScopeFactory scopes, CancellationToken ct = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<TenantDirectory>().ActiveFirmIdsAsync(ct);
+    }
 }

@@ -33,11 +33,7 @@ public sealed class DeadlineReminderSweep(IServiceScopeFactory scopes, TimeProvi
     [AutomaticRetry(Attempts = 5)]
     public async Task SweepAsync(CancellationToken ct)
     {
-        IReadOnlyList<Guid> firms;
-        await using (var scope = scopes.CreateAsyncScope())
-        {
-            firms = await scope.ServiceProvider.GetRequiredService<TenantDirectory>().ActiveFirmIdsAsync(ct);
-        }
+        var firms = await TenantDirectory.ActiveFirmIdsAsync(scopes, ct);
 
         foreach (var firm in firms)
         {

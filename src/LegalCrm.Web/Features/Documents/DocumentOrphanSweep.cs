@@ -21,11 +21,7 @@ public sealed class DocumentOrphanSweep(IServiceScopeFactory scopes, IDocumentSt
     [DisableConcurrentExecution(timeoutInSeconds: 600)]
     public async Task SweepAsync(CancellationToken ct)
     {
-        IReadOnlyList<Guid> firms;
-        await using (var scope = scopes.CreateAsyncScope())
-        {
-            firms = await scope.ServiceProvider.GetRequiredService<TenantDirectory>().ActiveFirmIdsAsync(ct);
-        }
+        var firms = await TenantDirectory.ActiveFirmIdsAsync(scopes, ct);
 
         foreach (var firm in firms)
         {

@@ -34,11 +34,7 @@ public sealed class OverdueTaskDigest(IServiceScopeFactory scopes, TimeProvider 
     [AutomaticRetry(Attempts = 5)]
     public async Task SendAllAsync(CancellationToken ct)
     {
-        IReadOnlyList<Guid> firms;
-        await using (var scope = scopes.CreateAsyncScope())
-        {
-            firms = await scope.ServiceProvider.GetRequiredService<TenantDirectory>().ActiveFirmIdsAsync(ct);
-        }
+        var firms = await TenantDirectory.ActiveFirmIdsAsync(scopes, ct);
 
         foreach (var firm in firms)
         {

@@ -48,11 +48,7 @@ public sealed class MailboxPolling(IServiceScopeFactory scopes, TimeProvider clo
     [DisableConcurrentExecution(timeoutInSeconds: 300)]
     public async Task PollAllAsync(CancellationToken ct)
     {
-        IReadOnlyList<Guid> firms;
-        await using (var scope = scopes.CreateAsyncScope())
-        {
-            firms = await scope.ServiceProvider.GetRequiredService<TenantDirectory>().ActiveFirmIdsAsync(ct);
-        }
+        var firms = await TenantDirectory.ActiveFirmIdsAsync(scopes, ct);
 
         foreach (var firm in firms)
         {
