@@ -4,6 +4,7 @@ using LegalCrm.Web.Features.Deadlines;
 using LegalCrm.Web.Features.Dossiers;
 using LegalCrm.Web.Features.Tasks;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace LegalCrm.Web.Features.Workflows;
 
@@ -121,7 +122,17 @@ public sealed class WorkflowInstantiation(CrmDbContext db, CurrentUser me, TimeP
             db.WorkflowApplications.Add(new WorkflowApplication { DossierId = dossier.Id, StepId = step.Id, FromDate = from, AppliedAt = now, AppliedBy = by });
         }
 
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            // Someone entered the same date a moment earlier: their deadlines and tasks stand, ours are not made twice.
+            db.ChangeTracker.Clear();
+            return (0, 0);
+        }
+
         return (deadlines, tasks);
     }
 
