@@ -12,6 +12,7 @@ public sealed class PrivacyJourneyTests(BrowserFixture fixture) : IClassFixture<
         var page = await fixture.NewPageAsync();
         await BrowserFixture.SignInAsync(page, officer.Email);
         await page.GetByTestId("nav-privacy").ClickAsync();
+        await page.GetByTestId("privacy-nav").GetByRole(AriaRole.Link, new() { Name = "Register" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("activities")).ToContainTextAsync("Cliëntenonderzoek Wwft");
         await Screenshots.SaveAsync(page, "61-privacy-register");
 
@@ -51,5 +52,14 @@ public sealed class PrivacyJourneyTests(BrowserFixture fixture) : IClassFixture<
         await page.GetByTestId("save-processor").ClickAsync();
         await Assertions.Expect(page.GetByTestId("processors")).ToContainTextAsync("Geen controledatum");
         await Screenshots.SaveAsync(page, "63-privacy-processors");
+
+        await page.GetByTestId("privacy-nav").GetByRole(AriaRole.Link, new() { Name = "Verzoeken" }).ClickAsync();
+        await page.GetByTestId("new-request").ClickAsync();
+        await page.GetByLabel("Betrokkene", new() { Exact = true }).FillAsync("Karel Inzage");
+        await page.GetByLabel("Wat de betrokkene vraagt").FillAsync("Wil een kopie van zijn gegevens.");
+        await page.GetByTestId("save-request").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("requests")).ToContainTextAsync("Karel Inzage");
+        await Assertions.Expect(page.GetByTestId("due").First).ToContainTextAsync("nog");
+        await Screenshots.SaveAsync(page, "64-privacy-requests");
     }
 }

@@ -94,6 +94,8 @@ public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options, TenantC
 
     public DbSet<Features.Privacy.Dpia> Dpias => Set<Features.Privacy.Dpia>();
 
+    public DbSet<Features.Privacy.DataSubjectRequest> DataSubjectRequests => Set<Features.Privacy.DataSubjectRequest>();
+
     /// <summary>ASP.NET Data Protection keys (cookies, tokens): shared by every instance, not owned by a firm.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

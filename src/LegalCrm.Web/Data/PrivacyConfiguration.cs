@@ -102,3 +102,28 @@ internal sealed class DpiaConfiguration : IEntityTypeConfiguration<Dpia>
         b.HasIndex(x => new { x.TenantId, x.ActivityId });
     }
 }
+
+internal sealed class DataSubjectRequestConfiguration : IEntityTypeConfiguration<DataSubjectRequest>
+{
+    public void Configure(EntityTypeBuilder<DataSubjectRequest> b)
+    {
+        b.ToTable("data_subject_requests", t => t.HasCheckConstraint("ck_data_subject_requests_extension", "extension_months BETWEEN 0 AND 2"));
+        b.Property(x => x.Id).ValueGeneratedNever();
+        b.Property(x => x.Kind).HasConversion<string>().HasMaxLength(30);
+        b.Property(x => x.Channel).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.PersonName).HasMaxLength(200);
+        b.Property(x => x.PersonDetails).HasMaxLength(ProcessingRegisterLimits.ShortText);
+        b.Property(x => x.Description).HasMaxLength(ProcessingRegisterLimits.LongText);
+        b.Property(x => x.IdentityVerifiedHow).HasMaxLength(ProcessingRegisterLimits.ShortText);
+        b.Property(x => x.IdentityVerifiedBy).HasMaxLength(200);
+        b.Property(x => x.ExtensionReason).HasMaxLength(ProcessingRegisterLimits.ShortText);
+        b.Property(x => x.Answer).HasMaxLength(ProcessingRegisterLimits.LongText);
+        b.Property(x => x.CreatedBy).HasMaxLength(200);
+        b.Ignore(x => x.DueOn);
+        b.Ignore(x => x.AuditSubject);
+        b.HasOne<Features.Clients.Contact>().WithMany().HasForeignKey(x => x.ContactId).OnDelete(DeleteBehavior.SetNull);
+        // The open requests, oldest first (the list, and the reminders to come).
+        b.HasIndex(x => new { x.TenantId, x.Status, x.ReceivedOn });
+    }
+}

@@ -131,6 +131,9 @@ public sealed partial class TranslationTests
         keys.UnionWith(LegalCrm.Web.Features.Privacy.PrivacyRules.Gaps(new LegalCrm.Web.Features.Privacy.Processor()));
         keys.UnionWith(Enum.GetNames<LegalCrm.Web.Features.Privacy.DpiaStatus>().Select(k => "dpia:" + k));
         keys.UnionWith(Enum.GetNames<LegalCrm.Web.Features.Privacy.DpiaOutcome>().Select(k => "outcome:" + k));
+        keys.UnionWith(Enum.GetNames<LegalCrm.Web.Features.Privacy.RequestKind>().Select(k => "request:" + k));
+        keys.UnionWith(Enum.GetNames<LegalCrm.Web.Features.Privacy.RequestChannel>().Select(k => "requestchannel:" + k));
+        keys.UnionWith(Enum.GetNames<LegalCrm.Web.Features.Privacy.RequestStatus>().Select(k => "requeststatus:" + k));
         keys.UnionWith(typeof(LegalCrm.Web.Features.Communications.Mailboxes.MailboxPolling).GetFields()
             .Where(f => f.IsLiteral && f.FieldType == typeof(string) && f.Name != nameof(LegalCrm.Web.Features.Communications.Mailboxes.MailboxPolling.JobId))
             .Select(f => (string)f.GetRawConstantValue()!));
@@ -145,7 +148,7 @@ public sealed partial class TranslationTests
         }
 
         // The deadline and workflow rules refuse with English sentences the pages translate.
-        foreach (var file in new[] { Path.Combine("Deadlines", "DeadlineRules.cs"), Path.Combine("Deadlines", "DeadlineCalculator.cs"), Path.Combine("Workflows", "WorkflowPlan.cs"), Path.Combine("Privacy", "PrivacyRules.cs") })
+        foreach (var file in new[] { Path.Combine("Deadlines", "DeadlineRules.cs"), Path.Combine("Deadlines", "DeadlineCalculator.cs"), Path.Combine("Workflows", "WorkflowPlan.cs"), Path.Combine("Privacy", "PrivacyRules.cs"), Path.Combine("Privacy", "RequestDeadlines.cs") })
         {
             foreach (Match m in SentenceLiteral().Matches(File.ReadAllText(Path.Combine(WebProject, "Features", file))))
             {

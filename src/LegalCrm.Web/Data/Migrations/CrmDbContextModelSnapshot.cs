@@ -2666,6 +2666,119 @@ namespace LegalCrm.Web.Data.Migrations
                     b.ToTable("notifications", (string)null);
                 });
 
+            modelBuilder.Entity("LegalCrm.Web.Features.Privacy.DataSubjectRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Answer")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("answer");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("channel");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("closed_on");
+
+                    b.Property<Guid?>("ContactId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("contact_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("description");
+
+                    b.Property<int>("ExtensionMonths")
+                        .HasColumnType("integer")
+                        .HasColumnName("extension_months");
+
+                    b.Property<string>("ExtensionReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("extension_reason");
+
+                    b.Property<DateOnly?>("ExtensionToldOn")
+                        .HasColumnType("date")
+                        .HasColumnName("extension_told_on");
+
+                    b.Property<string>("IdentityVerifiedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("identity_verified_by");
+
+                    b.Property<string>("IdentityVerifiedHow")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("identity_verified_how");
+
+                    b.Property<DateOnly?>("IdentityVerifiedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("identity_verified_on");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("PersonDetails")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("person_details");
+
+                    b.Property<string>("PersonName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("person_name");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("received_on");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_data_subject_requests");
+
+                    b.HasIndex("ContactId")
+                        .HasDatabaseName("ix_data_subject_requests_contact_id");
+
+                    b.HasIndex("TenantId", "Status", "ReceivedOn")
+                        .HasDatabaseName("ix_data_subject_requests_tenant_id_status_received_on");
+
+                    b.ToTable("data_subject_requests", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_data_subject_requests_extension", "extension_months BETWEEN 0 AND 2");
+                        });
+                });
+
             modelBuilder.Entity("LegalCrm.Web.Features.Privacy.Dpia", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3859,6 +3972,15 @@ namespace LegalCrm.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_notifications_users_user_id");
+                });
+
+            modelBuilder.Entity("LegalCrm.Web.Features.Privacy.DataSubjectRequest", b =>
+                {
+                    b.HasOne("LegalCrm.Web.Features.Clients.Contact", null)
+                        .WithMany()
+                        .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_data_subject_requests_contacts_contact_id");
                 });
 
             modelBuilder.Entity("LegalCrm.Web.Features.Privacy.Dpia", b =>

@@ -32,6 +32,7 @@ public static class Permissions
     public const string PrivacyManage = "privacy.manage";
     public const string PrivacyRegister = "privacy.register";
     public const string PrivacyRegisterExport = "privacy.register.export";
+    public const string PrivacyRequests = "privacy.requests";
     public const string AdminUsers = "admin.users";
     public const string AdminSettings = "admin.settings";
     public const string AdminAudit = "admin.audit";
@@ -66,6 +67,7 @@ public static class Permissions
         new(PrivacyManage, "Privacy", "Handle data-subject requests, such as restricting the use of a contact's data."),
         new(PrivacyRegister, "Privacy", "Keep the register of processing activities (art. 30 AVG)."),
         new(PrivacyRegisterExport, "Privacy", "Export the register of processing activities as PDF, CSV or Excel."),
+        new(PrivacyRequests, "Privacy", "Log and answer requests of people about their data (access, erasure and the other rights)."),
         new(AdminUsers, "Administration", "Invite, disable and enable users and assign their roles."),
         new(AdminSettings, "Administration", "Change the firm's settings, such as requiring two-factor sign-in."),
         new(AdminAudit, "Administration", "Browse the firm's audit trail."),
