@@ -115,6 +115,52 @@ public sealed class DataSubjectRequestTests(CrmAppFactory app) : IClassFixture<C
         Assert.Null((await lawyer.GetDocumentAsync($"/Clients/{_contact}")).QuerySelector("[data-testid=log-privacy-request]"));
     }
 
+    [Fact]
+    public async Task Open_requests_remind_those_who_handle_them_a_week_and_a_day_ahead_and_when_late_each_once()
+    {
+        var firm = await app.CreateFirmAsync("Herinneringen verzoeken");
+        var officer = await app.AddUserAsync(firm, BuiltInRoles.PrivacyOfficer, "privacy");
+        await using (var scope = app.FirmScope(firm.Id))
+        {
+            var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
+            DataSubjectRequest Request(string name, DateOnly received, RequestStatus status = RequestStatus.Open) =>
+                new() { PersonName = name, ReceivedOn = received, Status = status, CreatedBy = "test", CreatedAt = DateTimeOffset.UtcNow };
+            db.DataSubjectRequests.AddRange(
+                Request("Over vijf dagen", new DateOnly(2026, 11, 5)),
+                Request("Morgen", new DateOnly(2026, 11, 1)),
+                Request("Te laat", new DateOnly(2026, 10, 20)),
+                Request("Nog lang", new DateOnly(2026, 11, 20)),
+                Request("Al beantwoord", new DateOnly(2026, 10, 1), RequestStatus.Closed));
+            await db.SaveChangesAsync();
+        }
+
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 11, 30, 7, 0, 0, TimeSpan.Zero));
+        PrivacyReminders Reminders() => new(app.Services.GetRequiredService<IServiceScopeFactory>(), clock, Microsoft.Extensions.Logging.Abstractions.NullLogger<PrivacyReminders>.Instance);
+        await Task.WhenAll(Reminders().SendForFirmAsync(firm.Id, CancellationToken.None), Reminders().SendForFirmAsync(firm.Id, CancellationToken.None));
+        await Reminders().SendForFirmAsync(firm.Id, CancellationToken.None);
+        var first = await TextsAsync();
+        Assert.Equal(3, first.Count);
+        Assert.Contains(first, t => t.Contains("Over vijf dagen", StringComparison.Ordinal) && t.Contains("uiterlijk 5 december 2026", StringComparison.Ordinal));
+        Assert.Contains(first, t => t.Contains("Morgen", StringComparison.Ordinal) && t.Contains("uiterlijk 1 december 2026", StringComparison.Ordinal));
+        Assert.Contains(first, t => t.Contains("Te laat", StringComparison.Ordinal) && t.Contains("had op 20 november 2026", StringComparison.Ordinal));
+
+        // Four days on: the first is due tomorrow, the second is late; the one already late is not repeated.
+        clock.Advance(TimeSpan.FromDays(4));
+        await Reminders().SendForFirmAsync(firm.Id, CancellationToken.None);
+        var later = await TextsAsync();
+        Assert.Equal(5, later.Count);
+        Assert.Single(later, t => t.Contains("Te laat", StringComparison.Ordinal));
+        Assert.DoesNotContain(later, t => t.Contains("Nog lang", StringComparison.Ordinal) || t.Contains("Al beantwoord", StringComparison.Ordinal));
+
+        async Task<List<string>> TextsAsync()
+        {
+            await using var scope = app.FirmScope(firm.Id);
+            var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
+            Assert.False(await db.Notifications.AnyAsync(n => n.UserId == firm.Lawyer.Id));
+            return await db.Notifications.Where(n => n.UserId == officer.Id && n.DedupKey.StartsWith("request-deadline:")).Select(n => n.Text).ToListAsync();
+        }
+    }
+
     private static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private async Task<DataSubjectRequest> RequestAsync()

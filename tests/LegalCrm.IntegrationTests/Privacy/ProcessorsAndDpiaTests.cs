@@ -122,8 +122,8 @@ public sealed class ProcessorsAndDpiaTests(CrmAppFactory app) : IClassFixture<Cr
         }
 
         var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 11, 30, 7, 0, 0, TimeSpan.Zero));
-        LegalCrm.Web.Features.Privacy.ProcessorReviewReminder Reminder() =>
-            new(app.Services.GetRequiredService<IServiceScopeFactory>(), clock, Microsoft.Extensions.Logging.Abstractions.NullLogger<LegalCrm.Web.Features.Privacy.ProcessorReviewReminder>.Instance);
+        LegalCrm.Web.Features.Privacy.PrivacyReminders Reminder() =>
+            new(app.Services.GetRequiredService<IServiceScopeFactory>(), clock, Microsoft.Extensions.Logging.Abstractions.NullLogger<LegalCrm.Web.Features.Privacy.PrivacyReminders>.Instance);
         await Task.WhenAll(Reminder().SendForFirmAsync(firm.Id, CancellationToken.None), Reminder().SendForFirmAsync(firm.Id, CancellationToken.None));
         await Reminder().SendForFirmAsync(firm.Id, CancellationToken.None);
 

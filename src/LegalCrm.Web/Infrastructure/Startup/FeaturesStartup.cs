@@ -26,7 +26,7 @@ public static class FeaturesStartup
         services.AddScoped<Features.Notifications.UnreadNotifications>();
         services.AddScoped<Features.Tasks.WorkTaskAccess>();
         services.AddSingleton<Features.Tasks.OverdueTaskDigest>();
-        services.AddSingleton<Features.Privacy.ProcessorReviewReminder>();
+        services.AddSingleton<Features.Privacy.PrivacyReminders>();
         services.AddScoped<Features.Agenda.AgendaItems>();
         services.AddScoped<Features.Privacy.RegisterExports>();
         services.AddScoped<Features.Workflows.WorkflowInstantiation>();

@@ -95,10 +95,10 @@ public static class WebStartup
                 Features.Tasks.OverdueTaskDigest.Schedule,
                 new RecurringJobOptions { TimeZone = Time.AmsterdamTime.Zone });
         app.Services.GetRequiredService<IRecurringJobManager>()
-            .AddOrUpdate<Features.Privacy.ProcessorReviewReminder>(
-                Features.Privacy.ProcessorReviewReminder.JobId,
+            .AddOrUpdate<Features.Privacy.PrivacyReminders>(
+                Features.Privacy.PrivacyReminders.JobId,
                 r => r.SendAllAsync(CancellationToken.None),
-                Features.Privacy.ProcessorReviewReminder.Schedule,
+                Features.Privacy.PrivacyReminders.Schedule,
                 new RecurringJobOptions { TimeZone = Time.AmsterdamTime.Zone });
 
         if (app.Configuration.GetValue("Demo:Seed", app.Environment.IsDevelopment()))
