@@ -79,13 +79,13 @@ public sealed class EditModel(CrmDbContext db, TimeProvider clock, IStringLocali
             ModelState.AddModelError("Input.ActivityId", l["Choose the activity of the register this DPIA assesses."]);
         }
 
-        foreach (var (field, text) in new[] { (nameof(InputModel.Description), Input.Description), (nameof(InputModel.NecessityAndProportionality), Input.NecessityAndProportionality), (nameof(InputModel.Risks), Input.Risks), (nameof(InputModel.Measures), Input.Measures) })
-        {
-            if (text is { } value && value.Trim().Length > ProcessingRegisterLimits.LongText)
-            {
-                ModelState.AddModelError("Input." + field, l["At most {0} characters.", ProcessingRegisterLimits.LongText]);
-            }
-        }
+        PrivacyForms.CheckLengths(ModelState, l,
+        [
+            (nameof(InputModel.Description), Input.Description, ProcessingRegisterLimits.LongText),
+            (nameof(InputModel.NecessityAndProportionality), Input.NecessityAndProportionality, ProcessingRegisterLimits.LongText),
+            (nameof(InputModel.Risks), Input.Risks, ProcessingRegisterLimits.LongText),
+            (nameof(InputModel.Measures), Input.Measures, ProcessingRegisterLimits.LongText),
+        ]);
 
         if (Input.CompletedOn > AmsterdamTime.Today(clock))
         {
@@ -95,10 +95,10 @@ public sealed class EditModel(CrmDbContext db, TimeProvider clock, IStringLocali
         var candidate = new Dpia
         {
             Status = Input.Status,
-            Description = Clean(Input.Description),
-            NecessityAndProportionality = Clean(Input.NecessityAndProportionality),
-            Risks = Clean(Input.Risks),
-            Measures = Clean(Input.Measures),
+            Description = PrivacyForms.Clean(Input.Description),
+            NecessityAndProportionality = PrivacyForms.Clean(Input.NecessityAndProportionality),
+            Risks = PrivacyForms.Clean(Input.Risks),
+            Measures = PrivacyForms.Clean(Input.Measures),
             Outcome = Input.Outcome,
             CompletedOn = Input.CompletedOn,
         };
@@ -129,11 +129,7 @@ public sealed class EditModel(CrmDbContext db, TimeProvider clock, IStringLocali
         return Redirect("/Privacy/Dpias");
     }
 
-    private async Task LoadActivitiesAsync() =>
-        Activities = (await db.ProcessingActivities.AsNoTracking().OrderBy(a => a.Name).Select(a => new { a.Id, a.Name }).ToListAsync())
-            .Select(a => (a.Id, a.Name)).ToList();
-
-    private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+    private async Task LoadActivitiesAsync() => Activities = await PrivacyForms.ActivityNamesAsync(db);
 
     public sealed class InputModel
     {

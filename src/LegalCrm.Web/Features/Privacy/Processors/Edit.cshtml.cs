@@ -67,21 +67,14 @@ public sealed class EditModel(CrmDbContext db, IStringLocalizer<SharedResource> 
             ModelState.AddModelError("Input.Name", l["The firm already has a processor with this name."]);
         }
 
-        foreach (var (field, text, max) in new[]
-                 {
+        PrivacyForms.CheckLengths(ModelState, l, [
                      (nameof(InputModel.Service), Input.Service, ProcessingRegisterLimits.ShortText),
                      (nameof(InputModel.AgreementDocument), Input.AgreementDocument, ProcessingRegisterLimits.ShortText),
                      (nameof(InputModel.SubProcessors), Input.SubProcessors, ProcessingRegisterLimits.LongText),
                      (nameof(InputModel.DataCategories), Input.DataCategories, ProcessingRegisterLimits.LongText),
                      (nameof(InputModel.Location), Input.Location, 200),
                      (nameof(InputModel.Remarks), Input.Remarks, ProcessingRegisterLimits.LongText),
-                 })
-        {
-            if (text is { } value && value.Trim().Length > max)
-            {
-                ModelState.AddModelError("Input." + field, l["At most {0} characters.", max]);
-            }
-        }
+        ]);
 
         if (!ModelState.IsValid)
         {
@@ -89,15 +82,15 @@ public sealed class EditModel(CrmDbContext db, IStringLocalizer<SharedResource> 
         }
 
         processor.Name = name!;
-        processor.Service = Clean(Input.Service);
+        processor.Service = PrivacyForms.Clean(Input.Service);
         processor.AgreementSignedOn = Input.AgreementSignedOn;
-        processor.AgreementDocument = Clean(Input.AgreementDocument);
-        processor.SubProcessors = Clean(Input.SubProcessors);
-        processor.DataCategories = Clean(Input.DataCategories);
-        processor.Location = Clean(Input.Location);
+        processor.AgreementDocument = PrivacyForms.Clean(Input.AgreementDocument);
+        processor.SubProcessors = PrivacyForms.Clean(Input.SubProcessors);
+        processor.DataCategories = PrivacyForms.Clean(Input.DataCategories);
+        processor.Location = PrivacyForms.Clean(Input.Location);
         processor.TransferSafeguard = Input.TransferSafeguard;
         processor.NextReviewOn = Input.NextReviewOn;
-        processor.Remarks = Clean(Input.Remarks);
+        processor.Remarks = PrivacyForms.Clean(Input.Remarks);
         // Only activities of this firm's register (the list was read through the tenant filter).
         processor.ActivityIds = [.. Input.ActivityIds.Distinct().Where(a => Activities.Any(x => x.Id == a))];
         if (Id is null)
@@ -123,11 +116,7 @@ public sealed class EditModel(CrmDbContext db, IStringLocalizer<SharedResource> 
         return Redirect("/Privacy/Processors");
     }
 
-    private async Task LoadActivitiesAsync() =>
-        Activities = (await db.ProcessingActivities.AsNoTracking().OrderBy(a => a.Name).Select(a => new { a.Id, a.Name }).ToListAsync())
-            .Select(a => (a.Id, a.Name)).ToList();
-
-    private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+    private async Task LoadActivitiesAsync() => Activities = await PrivacyForms.ActivityNamesAsync(db);
 
     public sealed class InputModel
     {

@@ -30,19 +30,12 @@ public sealed class ControllerModel(CrmDbContext db, IStringLocalizer<SharedReso
 
     public async Task<IActionResult> OnPostAsync()
     {
-        foreach (var (field, text, max) in new[]
-                 {
+        PrivacyForms.CheckLengths(ModelState, l, [
                      (nameof(InputModel.ControllerContact), Input.ControllerContact, ProcessingRegisterLimits.ShortText),
                      (nameof(InputModel.Representative), Input.Representative, ProcessingRegisterLimits.ShortText),
                      (nameof(InputModel.ProtectionOfficerName), Input.ProtectionOfficerName, 200),
                      (nameof(InputModel.ProtectionOfficerContact), Input.ProtectionOfficerContact, ProcessingRegisterLimits.ShortText),
-                 })
-        {
-            if (text is { } value && value.Trim().Length > max)
-            {
-                ModelState.AddModelError("Input." + field, l["At most {0} characters.", max]);
-            }
-        }
+        ]);
 
         if (!ModelState.IsValid)
         {
@@ -56,16 +49,14 @@ public sealed class ControllerModel(CrmDbContext db, IStringLocalizer<SharedReso
             db.RegisterDetails.Add(details);
         }
 
-        details.ControllerContact = Clean(Input.ControllerContact);
-        details.Representative = Clean(Input.Representative);
-        details.ProtectionOfficerName = Clean(Input.ProtectionOfficerName);
-        details.ProtectionOfficerContact = Clean(Input.ProtectionOfficerContact);
+        details.ControllerContact = PrivacyForms.Clean(Input.ControllerContact);
+        details.Representative = PrivacyForms.Clean(Input.Representative);
+        details.ProtectionOfficerName = PrivacyForms.Clean(Input.ProtectionOfficerName);
+        details.ProtectionOfficerContact = PrivacyForms.Clean(Input.ProtectionOfficerContact);
         await db.SaveChangesAsync();
         TempData["Status"] = l["The firm's details in the register have been saved."].Value;
         return Redirect("/Privacy/Register");
     }
-
-    private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     public sealed class InputModel
     {

@@ -67,13 +67,7 @@ public sealed class EditModel(CrmDbContext db, TimeProvider clock, IStringLocali
             ModelState.AddModelError("Input.Name", l["The register already has an activity with this name."]);
         }
 
-        foreach (var (field, text, max) in Input.Texts())
-        {
-            if (text is { } value && value.Trim().Length > max)
-            {
-                ModelState.AddModelError("Input." + field, l["At most {0} characters.", max]);
-            }
-        }
+        PrivacyForms.CheckLengths(ModelState, l, Input.Texts());
 
         var today = AmsterdamTime.Today(clock);
         if (Input.Status == ActivityStatus.Ended && Input.EndedOn is null)
@@ -209,25 +203,24 @@ public sealed class EditModel(CrmDbContext db, TimeProvider clock, IStringLocali
         public void ApplyTo(ProcessingActivity a, string name)
         {
             a.Name = name;
-            a.JointControllers = Clean(JointControllers);
-            a.Purposes = Clean(Purposes);
+            a.JointControllers = PrivacyForms.Clean(JointControllers);
+            a.Purposes = PrivacyForms.Clean(Purposes);
             a.LawfulBasis = LawfulBasis;
-            a.LawfulBasisExplanation = Clean(LawfulBasisExplanation);
-            a.DataSubjectCategories = Clean(DataSubjectCategories);
-            a.PersonalDataCategories = Clean(PersonalDataCategories);
-            a.SpecialCategories = Clean(SpecialCategories);
+            a.LawfulBasisExplanation = PrivacyForms.Clean(LawfulBasisExplanation);
+            a.DataSubjectCategories = PrivacyForms.Clean(DataSubjectCategories);
+            a.PersonalDataCategories = PrivacyForms.Clean(PersonalDataCategories);
+            a.SpecialCategories = PrivacyForms.Clean(SpecialCategories);
             a.CriminalData = CriminalData;
-            a.Recipients = Clean(Recipients);
-            a.ThirdCountryTransfers = Clean(ThirdCountryTransfers);
+            a.Recipients = PrivacyForms.Clean(Recipients);
+            a.ThirdCountryTransfers = PrivacyForms.Clean(ThirdCountryTransfers);
             a.TransferSafeguard = TransferSafeguard;
-            a.RetentionPeriod = Clean(RetentionPeriod);
-            a.SecurityMeasures = Clean(SecurityMeasures);
+            a.RetentionPeriod = PrivacyForms.Clean(RetentionPeriod);
+            a.SecurityMeasures = PrivacyForms.Clean(SecurityMeasures);
             a.StoredData = [.. StoredData.Distinct().Order()];
-            a.Remarks = Clean(Remarks);
+            a.Remarks = PrivacyForms.Clean(Remarks);
             a.Status = Status;
             a.EndedOn = Status == ActivityStatus.Ended ? EndedOn : null;
         }
 
-        private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
     }
 }

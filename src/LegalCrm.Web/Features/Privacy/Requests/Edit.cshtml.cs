@@ -130,20 +130,13 @@ public sealed class EditModel(CrmDbContext db, CurrentUser me, TimeProvider cloc
             ModelState.AddModelError("Input.ReceivedOn", l["A request cannot have been received after today."]);
         }
 
-        foreach (var (field, text, max) in new[]
-                 {
+        PrivacyForms.CheckLengths(ModelState, l, [
                      (nameof(InputModel.PersonDetails), Input.PersonDetails, ProcessingRegisterLimits.ShortText),
                      (nameof(InputModel.Description), Input.Description, ProcessingRegisterLimits.LongText),
                      (nameof(InputModel.IdentityVerifiedHow), Input.IdentityVerifiedHow, ProcessingRegisterLimits.ShortText),
                      (nameof(InputModel.ExtensionReason), Input.ExtensionReason, ProcessingRegisterLimits.ShortText),
                      (nameof(InputModel.Answer), Input.Answer, ProcessingRegisterLimits.LongText),
-                 })
-        {
-            if (text is { } value && value.Trim().Length > max)
-            {
-                ModelState.AddModelError("Input." + field, l["At most {0} characters.", max]);
-            }
-        }
+        ]);
 
         if (Input.IdentityVerifiedOn is { } verified && (string.IsNullOrWhiteSpace(Input.IdentityVerifiedHow) || verified > Today))
         {
@@ -228,11 +221,11 @@ public sealed class EditModel(CrmDbContext db, CurrentUser me, TimeProvider cloc
         {
             r.Kind = Kind;
             r.PersonName = PersonName!.Trim();
-            r.PersonDetails = Clean(PersonDetails);
+            r.PersonDetails = PrivacyForms.Clean(PersonDetails);
             r.ReceivedOn = ReceivedOn!.Value;
             r.Channel = Channel;
-            r.Description = Clean(Description);
-            r.IdentityVerifiedHow = IdentityVerifiedOn is null ? null : Clean(IdentityVerifiedHow);
+            r.Description = PrivacyForms.Clean(Description);
+            r.IdentityVerifiedHow = IdentityVerifiedOn is null ? null : PrivacyForms.Clean(IdentityVerifiedHow);
             r.IdentityVerifiedOn = IdentityVerifiedOn;
             if (IdentityVerifiedOn is null)
             {
@@ -240,13 +233,12 @@ public sealed class EditModel(CrmDbContext db, CurrentUser me, TimeProvider cloc
             }
 
             r.ExtensionMonths = ExtensionMonths;
-            r.ExtensionReason = ExtensionMonths == 0 ? null : Clean(ExtensionReason);
+            r.ExtensionReason = ExtensionMonths == 0 ? null : PrivacyForms.Clean(ExtensionReason);
             r.ExtensionToldOn = ExtensionMonths == 0 ? null : ExtensionToldOn;
             r.Status = Status;
             r.ClosedOn = Status == RequestStatus.Closed ? ClosedOn : null;
-            r.Answer = Clean(Answer);
+            r.Answer = PrivacyForms.Clean(Answer);
         }
 
-        private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
     }
 }
