@@ -62,4 +62,34 @@ public sealed class PrivacyJourneyTests(BrowserFixture fixture) : IClassFixture<
         await Assertions.Expect(page.GetByTestId("due").First).ToContainTextAsync("nog");
         await Screenshots.SaveAsync(page, "64-privacy-requests");
     }
+
+    [Fact]
+    public async Task The_privacy_officer_registers_a_breach_sees_the_72_hour_clock_and_drafts_the_message_to_the_people()
+    {
+        var officer = await fixture.App.AddUserAsync(fixture.Firm, BuiltInRoles.PrivacyOfficer, "lekken");
+        var page = await fixture.NewPageAsync();
+        await BrowserFixture.SignInAsync(page, officer.Email);
+        await page.GotoAsync("/Privacy/Breaches");
+        await Assertions.Expect(page.GetByTestId("breaches-empty")).ToBeVisibleAsync();
+        await page.GetByTestId("new-breach").ClickAsync();
+        await page.GetByLabel("Titel", new() { Exact = true }).FillAsync("E-mail met processtukken naar verkeerde cliënt");
+        await page.GetByLabel("Wat er is gebeurd").FillAsync("Een secretaresse koos het verkeerde adres uit de adressuggesties");
+        await page.GetByLabel("vertrouwelijkheid (gegevens ingezien of meegenomen door anderen)").CheckAsync();
+        await page.GetByLabel("Geschat aantal personen").FillAsync("1");
+        await page.GetByLabel("Genomen maatregelen").FillAsync("Ontvanger gevraagd de e-mail te verwijderen; dat is bevestigd");
+        await page.GetByTestId("save-breach").ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).First).ToContainTextAsync("Datalek 1 is opgeslagen");
+        await Assertions.Expect(page.GetByTestId("breach-clock")).ToContainTextAsync("Nog 7");
+        await Assertions.Expect(page.GetByTestId("breach-clock")).ToContainTextAsync("Autoriteit Persoonsgegevens");
+        await Screenshots.SaveAsync(page, "65-privacy-breach-clock");
+
+        await page.GetByTestId("draft-message").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("draft-placed")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByLabel("Bericht aan de betrokkenen")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("verkeerde adres uit de adressuggesties"));
+        await page.GetByTestId("save-breach").ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Datalekken" }).First.ClickAsync();
+        await Assertions.Expect(page.GetByTestId("clock")).ToContainTextAsync("nog 72 uur");
+        await Screenshots.SaveAsync(page, "66-privacy-breaches");
+    }
 }

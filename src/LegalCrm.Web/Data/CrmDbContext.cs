@@ -96,6 +96,10 @@ public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options, TenantC
 
     public DbSet<Features.Privacy.DataSubjectRequest> DataSubjectRequests => Set<Features.Privacy.DataSubjectRequest>();
 
+    public DbSet<Features.Privacy.Breach> Breaches => Set<Features.Privacy.Breach>();
+
+    public DbSet<Features.Privacy.BreachFollowUp> BreachFollowUps => Set<Features.Privacy.BreachFollowUp>();
+
     /// <summary>ASP.NET Data Protection keys (cookies, tokens): shared by every instance, not owned by a firm.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -127,3 +127,57 @@ internal sealed class DataSubjectRequestConfiguration : IEntityTypeConfiguration
         b.HasIndex(x => new { x.TenantId, x.Status, x.ReceivedOn });
     }
 }
+
+internal sealed class BreachConfiguration : IEntityTypeConfiguration<Breach>
+{
+    public void Configure(EntityTypeBuilder<Breach> b)
+    {
+        b.ToTable("breaches");
+        b.Property(x => x.Id).ValueGeneratedNever();
+        b.Property(x => x.Title).HasMaxLength(200);
+        foreach (var text in new[]
+                 {
+                     nameof(Breach.ContactPerson), nameof(Breach.DataCategories), nameof(Breach.SpecialCategories), nameof(Breach.AffectedGroups),
+                     nameof(Breach.AuthorityReference),
+                 })
+        {
+            b.Property(text).HasMaxLength(ProcessingRegisterLimits.ShortText);
+        }
+
+        foreach (var text in new[]
+                 {
+                     nameof(Breach.Description), nameof(Breach.LikelyConsequences), nameof(Breach.MeasuresTaken), nameof(Breach.MeasuresProposed),
+                     nameof(Breach.RiskReasoning), nameof(Breach.AuthorityDecisionReasoning), nameof(Breach.DelayReasons),
+                     nameof(Breach.SubjectsDecisionReasoning), nameof(Breach.SubjectsMessage),
+                 })
+        {
+            b.Property(text).HasMaxLength(ProcessingRegisterLimits.LongText);
+        }
+
+        b.Property(x => x.Risk).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.AuthorityDecision).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.SubjectsDecision).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.SubjectsExemption).HasConversion<string>().HasMaxLength(30);
+        b.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.CreatedBy).HasMaxLength(200);
+        b.Ignore(x => x.AuditSubject);
+        b.HasMany(x => x.FollowUps).WithOne().HasForeignKey(x => x.BreachId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => new { x.TenantId, x.Number }).IsUnique();
+        // The open breaches (the clock's sweep every few minutes, the list's first part).
+        b.HasIndex(x => new { x.TenantId, x.Status, x.DiscoveredAt });
+    }
+}
+
+internal sealed class BreachFollowUpConfiguration : IEntityTypeConfiguration<BreachFollowUp>
+{
+    public void Configure(EntityTypeBuilder<BreachFollowUp> b)
+    {
+        b.ToTable("breach_follow_ups");
+        b.Property(x => x.Id).ValueGeneratedNever();
+        b.Property(x => x.Summary).HasMaxLength(ProcessingRegisterLimits.LongText);
+        b.Property(x => x.Reference).HasMaxLength(200);
+        b.Property(x => x.CreatedBy).HasMaxLength(200);
+        b.Ignore(x => x.AuditSubject);
+        b.HasIndex(x => new { x.TenantId, x.BreachId, x.SentAt });
+    }
+}

@@ -134,6 +134,11 @@ public sealed partial class TranslationTests
         keys.UnionWith(Enum.GetNames<LegalCrm.Web.Features.Privacy.RequestKind>().Select(k => "request:" + k));
         keys.UnionWith(Enum.GetNames<LegalCrm.Web.Features.Privacy.RequestChannel>().Select(k => "requestchannel:" + k));
         keys.UnionWith(Enum.GetNames<LegalCrm.Web.Features.Privacy.RequestStatus>().Select(k => "requeststatus:" + k));
+        keys.UnionWith(Enum.GetNames<LegalCrm.Web.Features.Privacy.BreachRisk>().Select(k => "risk:" + k));
+        keys.UnionWith(Enum.GetNames<LegalCrm.Web.Features.Privacy.AuthorityDecision>().Select(k => "authority:" + k));
+        keys.UnionWith(Enum.GetNames<LegalCrm.Web.Features.Privacy.SubjectsDecision>().Select(k => "subjects:" + k));
+        keys.UnionWith(Enum.GetNames<LegalCrm.Web.Features.Privacy.SubjectsExemption>().Select(k => "exemption:" + k));
+        keys.UnionWith(Enum.GetNames<LegalCrm.Web.Features.Privacy.BreachStatus>().Select(k => "breachstatus:" + k));
         keys.UnionWith(typeof(LegalCrm.Web.Features.Communications.Mailboxes.MailboxPolling).GetFields()
             .Where(f => f.IsLiteral && f.FieldType == typeof(string) && f.Name != nameof(LegalCrm.Web.Features.Communications.Mailboxes.MailboxPolling.JobId))
             .Select(f => (string)f.GetRawConstantValue()!));
@@ -148,7 +153,7 @@ public sealed partial class TranslationTests
         }
 
         // The deadline and workflow rules refuse with English sentences the pages translate.
-        foreach (var file in new[] { Path.Combine("Deadlines", "DeadlineRules.cs"), Path.Combine("Deadlines", "DeadlineCalculator.cs"), Path.Combine("Workflows", "WorkflowPlan.cs"), Path.Combine("Privacy", "PrivacyRules.cs"), Path.Combine("Privacy", "RequestDeadlines.cs") })
+        foreach (var file in new[] { Path.Combine("Deadlines", "DeadlineRules.cs"), Path.Combine("Deadlines", "DeadlineCalculator.cs"), Path.Combine("Workflows", "WorkflowPlan.cs"), Path.Combine("Privacy", "PrivacyRules.cs"), Path.Combine("Privacy", "RequestDeadlines.cs"), Path.Combine("Privacy", "BreachClock.cs") })
         {
             foreach (Match m in SentenceLiteral().Matches(File.ReadAllText(Path.Combine(WebProject, "Features", file))))
             {

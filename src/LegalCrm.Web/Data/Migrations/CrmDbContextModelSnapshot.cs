@@ -2666,6 +2666,256 @@ namespace LegalCrm.Web.Data.Migrations
                     b.ToTable("notifications", (string)null);
                 });
 
+            modelBuilder.Entity("LegalCrm.Web.Features.Privacy.Breach", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AffectedGroups")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("affected_groups");
+
+                    b.Property<string>("AuthorityDecision")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("authority_decision");
+
+                    b.Property<string>("AuthorityDecisionReasoning")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("authority_decision_reasoning");
+
+                    b.Property<DateTimeOffset?>("AuthorityNotifiedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("authority_notified_at");
+
+                    b.Property<string>("AuthorityReference")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("authority_reference");
+
+                    b.Property<bool>("Availability")
+                        .HasColumnType("boolean")
+                        .HasColumnName("availability");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<bool>("Confidentiality")
+                        .HasColumnType("boolean")
+                        .HasColumnName("confidentiality");
+
+                    b.Property<string>("ContactPerson")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("contact_person");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("created_by");
+
+                    b.Property<bool>("CrossBorder")
+                        .HasColumnType("boolean")
+                        .HasColumnName("cross_border");
+
+                    b.Property<string>("DataCategories")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("data_categories");
+
+                    b.Property<bool?>("DataEncrypted")
+                        .HasColumnType("boolean")
+                        .HasColumnName("data_encrypted");
+
+                    b.Property<string>("DelayReasons")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("delay_reasons");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("description");
+
+                    b.Property<DateTimeOffset>("DiscoveredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("discovered_at");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ended_at");
+
+                    b.Property<bool>("Integrity")
+                        .HasColumnType("boolean")
+                        .HasColumnName("integrity");
+
+                    b.Property<string>("LikelyConsequences")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("likely_consequences");
+
+                    b.Property<string>("MeasuresProposed")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("measures_proposed");
+
+                    b.Property<string>("MeasuresTaken")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("measures_taken");
+
+                    b.Property<long>("Number")
+                        .HasColumnType("bigint")
+                        .HasColumnName("number");
+
+                    b.Property<bool>("Ongoing")
+                        .HasColumnType("boolean")
+                        .HasColumnName("ongoing");
+
+                    b.Property<int?>("PeopleAffected")
+                        .HasColumnType("integer")
+                        .HasColumnName("people_affected");
+
+                    b.Property<int?>("RecordsAffected")
+                        .HasColumnType("integer")
+                        .HasColumnName("records_affected");
+
+                    b.Property<string>("Risk")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("risk");
+
+                    b.Property<string>("RiskReasoning")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("risk_reasoning");
+
+                    b.Property<string>("SpecialCategories")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("special_categories");
+
+                    b.Property<DateTimeOffset?>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("SubjectsDecision")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("subjects_decision");
+
+                    b.Property<string>("SubjectsDecisionReasoning")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("subjects_decision_reasoning");
+
+                    b.Property<string>("SubjectsExemption")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("subjects_exemption");
+
+                    b.Property<DateTimeOffset?>("SubjectsInformedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("subjects_informed_at");
+
+                    b.Property<string>("SubjectsMessage")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("subjects_message");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_breaches");
+
+                    b.HasIndex("TenantId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_breaches_tenant_id_number");
+
+                    b.HasIndex("TenantId", "Status", "DiscoveredAt")
+                        .HasDatabaseName("ix_breaches_tenant_id_status_discovered_at");
+
+                    b.ToTable("breaches", (string)null);
+                });
+
+            modelBuilder.Entity("LegalCrm.Web.Features.Privacy.BreachFollowUp", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("BreachId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("breach_id");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("reference");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("summary");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_breach_follow_ups");
+
+                    b.HasIndex("BreachId")
+                        .HasDatabaseName("ix_breach_follow_ups_breach_id");
+
+                    b.HasIndex("TenantId", "BreachId", "SentAt")
+                        .HasDatabaseName("ix_breach_follow_ups_tenant_id_breach_id_sent_at");
+
+                    b.ToTable("breach_follow_ups", (string)null);
+                });
+
             modelBuilder.Entity("LegalCrm.Web.Features.Privacy.DataSubjectRequest", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3974,6 +4224,16 @@ namespace LegalCrm.Web.Data.Migrations
                         .HasConstraintName("fk_notifications_users_user_id");
                 });
 
+            modelBuilder.Entity("LegalCrm.Web.Features.Privacy.BreachFollowUp", b =>
+                {
+                    b.HasOne("LegalCrm.Web.Features.Privacy.Breach", null)
+                        .WithMany("FollowUps")
+                        .HasForeignKey("BreachId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_breach_follow_ups_breaches_breach_id");
+                });
+
             modelBuilder.Entity("LegalCrm.Web.Features.Privacy.DataSubjectRequest", b =>
                 {
                     b.HasOne("LegalCrm.Web.Features.Clients.Contact", null)
@@ -4094,6 +4354,11 @@ namespace LegalCrm.Web.Data.Migrations
                     b.Navigation("Parties");
 
                     b.Navigation("Teams");
+                });
+
+            modelBuilder.Entity("LegalCrm.Web.Features.Privacy.Breach", b =>
+                {
+                    b.Navigation("FollowUps");
                 });
 
             modelBuilder.Entity("LegalCrm.Web.Features.Workflows.WorkflowTemplate", b =>

@@ -23,7 +23,8 @@ public sealed class IndexModel(CrmDbContext db, IStringLocalizer<SharedResource>
         nameof(Communications.Mailboxes.TriageMessage), nameof(Deadlines.Deadline), nameof(Deadlines.DeadlineRule), nameof(Deadlines.DesignatedHoliday),
         nameof(Tasks.WorkTask), nameof(Tasks.WorkTaskComment), nameof(Agenda.CalendarFeed),
         nameof(Workflows.WorkflowTemplate), nameof(Workflows.WorkflowStep), nameof(Workflows.WorkflowApplication),
-        nameof(Privacy.ProcessingActivity), nameof(Privacy.RegisterDetails), nameof(Privacy.RegisterExport), nameof(Privacy.Processor), nameof(Privacy.Dpia), nameof(Privacy.DataSubjectRequest)];
+        nameof(Privacy.ProcessingActivity), nameof(Privacy.RegisterDetails), nameof(Privacy.RegisterExport), nameof(Privacy.Processor), nameof(Privacy.Dpia), nameof(Privacy.DataSubjectRequest),
+        nameof(Privacy.Breach), nameof(Privacy.BreachFollowUp)];
 
     [BindProperty(SupportsGet = true, Name = "user")]
     public Guid? UserFilter { get; set; }

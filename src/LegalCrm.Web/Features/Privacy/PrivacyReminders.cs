@@ -3,15 +3,10 @@ using Hangfire;
 using LegalCrm.Web.Data;
 using LegalCrm.Web.Features.Access;
 using LegalCrm.Web.Features.Notifications;
-using LegalCrm.Web.Infrastructure;
-using LegalCrm.Web.Infrastructure.Email;
-using LegalCrm.Web.Infrastructure.Localization;
 using LegalCrm.Web.Infrastructure.Time;
 using LegalCrm.Web.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Options;
-using Npgsql;
 
 namespace LegalCrm.Web.Features.Privacy;
 
@@ -50,16 +45,17 @@ public sealed class PrivacyReminders(IServiceScopeFactory scopes, TimeProvider c
         var db = services.GetRequiredService<CrmDbContext>();
         var l = services.GetRequiredService<IStringLocalizer<SharedResource>>();
         var today = AmsterdamTime.Today(clock);
-        var messages = new List<Message>();
+        var messages = new List<HolderNotice>();
+        string Date(DateOnly day) => day.ToString("d MMMM yyyy", CultureInfo.CurrentCulture);
 
         var reviewHorizon = today.AddDays(ReviewDaysAhead);
         foreach (var p in await db.Processors.AsNoTracking().Where(p => p.NextReviewOn != null && p.NextReviewOn <= reviewHorizon)
                      .Select(p => new { p.Id, p.Name, Review = p.NextReviewOn!.Value }).ToListAsync(ct))
         {
-            messages.Add(new Message(Permissions.PrivacyRegister, $"processor-review:{p.Id:N}:{p.Review.DayNumber}", $"/Privacy/Processors/Edit/{p.Id}",
-                date => (p.Review < today
-                    ? l["The review of the processing agreement with {0} was due on {1}.", p.Name, date(p.Review)]
-                    : l["The processing agreement with {0} is due for review on {1}.", p.Name, date(p.Review)]).Value,
+            messages.Add(new HolderNotice([Permissions.PrivacyRegister], $"processor-review:{p.Id:N}:{p.Review.DayNumber}", $"/Privacy/Processors/Edit/{p.Id}",
+                () => (p.Review < today
+                    ? l["The review of the processing agreement with {0} was due on {1}.", p.Name, Date(p.Review)]
+                    : l["The processing agreement with {0} is due for review on {1}.", p.Name, Date(p.Review)]).Value,
                 () => l["Review of a processor: {0}", p.Name].Value));
         }
 
@@ -75,64 +71,19 @@ public sealed class PrivacyReminders(IServiceScopeFactory scopes, TimeProvider c
                 continue;
             }
 
-            messages.Add(new Message(Permissions.PrivacyRequests, $"request-deadline:{r.Id:N}:{due.DayNumber}:{stage}", $"/Privacy/Requests/Edit/{r.Id}",
-                date => (left < 0
-                    ? l["The answer to the request of {0} ({1}) was due on {2}.", r.PersonName, l["request:" + r.Kind], date(due)]
-                    : l["The request of {0} ({1}) must be answered by {2}.", r.PersonName, l["request:" + r.Kind], date(due)]).Value,
+            messages.Add(new HolderNotice([Permissions.PrivacyRequests], $"request-deadline:{r.Id:N}:{due.DayNumber}:{stage}", $"/Privacy/Requests/Edit/{r.Id}",
+                () => (left < 0
+                    ? l["The answer to the request of {0} ({1}) was due on {2}.", r.PersonName, l["request:" + r.Kind], Date(due)]
+                    : l["The request of {0} ({1}) must be answered by {2}.", r.PersonName, l["request:" + r.Kind], Date(due)]).Value,
                 () => l["Data-subject request: {0}", r.PersonName].Value));
         }
 
-        return messages.Count == 0 ? 0 : await TellAsync(services, db, firm, messages, ct);
-    }
-
-    /// <summary>One occasion to tell everyone with a permission about; the texts are made in each recipient's language.</summary>
-    private sealed record Message(string Permission, string DedupKey, string Link, Func<Func<DateOnly, string>, string> Text, Func<string> Subject);
-
-    private async Task<int> TellAsync(IServiceProvider services, CrmDbContext db, Guid firm, List<Message> messages, CancellationToken ct)
-    {
-        var permissions = messages.Select(m => m.Permission).Distinct().ToList();
-        var people = await db.Users.AsNoTracking()
-            .Where(u => u.DisabledAt == null)
-            .Select(u => new
-            {
-                u.Id,
-                u.Email,
-                u.DisplayName,
-                u.PreferredCulture,
-                Permissions = db.RoleGrants.Where(g => permissions.Contains(g.Permission) && db.UserRoles.Any(ur => ur.UserId == u.Id && ur.RoleId == g.RoleId)).Select(g => g.Permission).ToList(),
-            })
-            .Where(u => u.Permissions.Count > 0)
-            .ToListAsync(ct);
-        var keys = messages.Select(m => m.DedupKey).ToList();
-        var sent = (await db.Notifications.Where(n => keys.Contains(n.DedupKey)).Select(n => new { n.UserId, n.DedupKey }).ToListAsync(ct))
-            .Select(n => (n.UserId, n.DedupKey)).ToHashSet();
-        var outbox = services.GetRequiredService<EmailOutbox>();
-        var publicUrl = services.GetRequiredService<IOptions<AppOptions>>().Value.PublicUrl.TrimEnd('/');
-        var now = clock.GetUtcNow();
-        var count = 0;
-        foreach (var message in messages)
+        var count = await HolderNotices.TellAsync(services, messages, clock.GetUtcNow(), ct);
+        if (count > 0)
         {
-            foreach (var person in people.Where(p => p.Permissions.Contains(message.Permission) && !sent.Contains((p.Id, message.DedupKey))))
-            {
-                using var _ = new RecipientCulture(person.PreferredCulture);
-                var text = message.Text(day => day.ToString("d MMMM yyyy", CultureInfo.CurrentCulture));
-                db.Notifications.Add(new Notification { UserId = person.Id, CreatedAt = now, Text = text, Link = message.Link, DedupKey = message.DedupKey });
-                outbox.Add(person.Email!, person.DisplayName, message.Subject(), text + "\n\n" + publicUrl + message.Link + "\n");
-                count++;
-            }
+            logger.LogInformation("Sent {Messages} privacy reminders for firm {FirmId}", count, firm);
         }
 
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
-        {
-            // Another run sent these a moment ago; its e-mails went with them, ours are dropped with our notifications.
-            return 0;
-        }
-
-        logger.LogInformation("Sent {Messages} privacy reminders for firm {FirmId}", count, firm);
         return count;
     }
 }

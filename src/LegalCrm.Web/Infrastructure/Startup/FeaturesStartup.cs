@@ -27,6 +27,8 @@ public static class FeaturesStartup
         services.AddScoped<Features.Tasks.WorkTaskAccess>();
         services.AddSingleton<Features.Tasks.OverdueTaskDigest>();
         services.AddSingleton<Features.Privacy.PrivacyReminders>();
+        services.AddSingleton<Features.Privacy.BreachAlerts>();
+        services.AddScoped<Features.Privacy.BreachExports>();
         services.AddScoped<Features.Agenda.AgendaItems>();
         services.AddScoped<Features.Privacy.RegisterExports>();
         services.AddScoped<Features.Workflows.WorkflowInstantiation>();

@@ -100,6 +100,8 @@ public static class WebStartup
                 r => r.SendAllAsync(CancellationToken.None),
                 Features.Privacy.PrivacyReminders.Schedule,
                 new RecurringJobOptions { TimeZone = Time.AmsterdamTime.Zone });
+        app.Services.GetRequiredService<IRecurringJobManager>()
+            .AddOrUpdate<Features.Privacy.BreachAlerts>(Features.Privacy.BreachAlerts.JobId, a => a.SweepAsync(CancellationToken.None), Features.Privacy.BreachAlerts.Schedule);
 
         if (app.Configuration.GetValue("Demo:Seed", app.Environment.IsDevelopment()))
         {
