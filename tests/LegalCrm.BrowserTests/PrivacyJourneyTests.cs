@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using LegalCrm.Web.Features.Access;
 using Microsoft.Playwright;
 
@@ -91,5 +92,46 @@ public sealed class PrivacyJourneyTests(BrowserFixture fixture) : IClassFixture<
         await page.GetByRole(AriaRole.Link, new() { Name = "Datalekken" }).First.ClickAsync();
         await Assertions.Expect(page.GetByTestId("clock")).ToContainTextAsync("nog 72 uur");
         await Screenshots.SaveAsync(page, "66-privacy-breaches");
+    }
+
+    [Fact]
+    public async Task The_privacy_officer_handles_an_access_request_from_the_contact_to_the_downloaded_package()
+    {
+        var officer = await fixture.App.AddUserAsync(fixture.Firm, BuiltInRoles.PrivacyOfficer, "inzage");
+        Guid contactId;
+        await using (var scope = fixture.App.FirmScope(fixture.Firm.Id))
+        {
+            var db = scope.ServiceProvider.GetRequiredService<LegalCrm.Web.Data.CrmDbContext>();
+            var contact = new LegalCrm.Web.Features.Clients.Contact
+            {
+                Kind = LegalCrm.Web.Features.Clients.ContactKind.Person, FirstName = "Ilse", LastName = "Inzage",
+                CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow, UpdatedBy = "test",
+            };
+            contact.Emails.Add(new LegalCrm.Web.Features.Clients.ContactEmail { Address = "ilse@inzage.test", NormalizedAddress = "ilse@inzage.test" });
+            contact.RecomputeNames();
+            db.Contacts.Add(contact);
+            await db.SaveChangesAsync();
+            contactId = contact.Id;
+        }
+
+        var page = await fixture.NewPageAsync();
+        await BrowserFixture.SignInAsync(page, officer.Email);
+        await page.GotoAsync($"/Clients/{contactId}");
+        await page.GetByTestId("log-privacy-request").ClickAsync();
+        await page.GetByLabel("Wat de betrokkene vraagt").FillAsync("Wil weten welke gegevens het kantoor van haar heeft.");
+        await page.GetByLabel("Gecontroleerd op").FillAsync(DateTime.Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await page.GetByLabel("Hoe de identiteit is gecontroleerd").FillAsync("Paspoort getoond aan de balie");
+        await page.GetByTestId("save-request").ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Ilse Inzage" }).ClickAsync();
+        await page.GetByTestId("open-package").ClickAsync();
+        await page.Locator("summary", new() { HasText = "Ilse Inzage" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("package-items")).ToContainTextAsync("ilse@inzage.test");
+        await Assertions.Expect(page.GetByTestId("package-items")).ToContainTextAsync("Wie uw gegevens heeft ingezien");
+        await Screenshots.SaveAsync(page, "67-privacy-access-package");
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("download-package").ClickAsync());
+        Assert.StartsWith("gegevens-IlseInzage-", download.SuggestedFilename, StringComparison.Ordinal);
+        using var zip = System.IO.Compression.ZipFile.OpenRead((await download.PathAsync())!);
+        Assert.Equal(["gegevens.json", "overzicht.pdf"], zip.Entries.Select(e => e.FullName).Order().ToArray());
     }
 }

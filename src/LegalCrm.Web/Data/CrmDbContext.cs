@@ -100,6 +100,8 @@ public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options, TenantC
 
     public DbSet<Features.Privacy.BreachFollowUp> BreachFollowUps => Set<Features.Privacy.BreachFollowUp>();
 
+    public DbSet<Features.Privacy.AccessWithholding> AccessWithholdings => Set<Features.Privacy.AccessWithholding>();
+
     /// <summary>ASP.NET Data Protection keys (cookies, tokens): shared by every instance, not owned by a firm.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

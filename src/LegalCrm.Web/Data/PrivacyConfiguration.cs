@@ -181,3 +181,18 @@ internal sealed class BreachFollowUpConfiguration : IEntityTypeConfiguration<Bre
         b.HasIndex(x => new { x.TenantId, x.BreachId, x.SentAt });
     }
 }
+
+internal sealed class AccessWithholdingConfiguration : IEntityTypeConfiguration<AccessWithholding>
+{
+    public void Configure(EntityTypeBuilder<AccessWithholding> b)
+    {
+        b.ToTable("access_withholdings");
+        b.Property(x => x.Id).ValueGeneratedNever();
+        b.Property(x => x.ItemKey).HasMaxLength(100);
+        b.Property(x => x.Reason).HasMaxLength(ProcessingRegisterLimits.ShortText);
+        b.Property(x => x.DecidedBy).HasMaxLength(200);
+        b.Ignore(x => x.AuditSubject);
+        b.HasOne<DataSubjectRequest>().WithMany().HasForeignKey(x => x.RequestId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => new { x.TenantId, x.RequestId, x.ItemKey }).IsUnique();
+    }
+}

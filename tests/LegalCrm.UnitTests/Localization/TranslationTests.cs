@@ -153,7 +153,7 @@ public sealed partial class TranslationTests
         }
 
         // The deadline and workflow rules refuse with English sentences the pages translate.
-        foreach (var file in new[] { Path.Combine("Deadlines", "DeadlineRules.cs"), Path.Combine("Deadlines", "DeadlineCalculator.cs"), Path.Combine("Workflows", "WorkflowPlan.cs"), Path.Combine("Privacy", "PrivacyRules.cs"), Path.Combine("Privacy", "RequestDeadlines.cs"), Path.Combine("Privacy", "BreachClock.cs") })
+        foreach (var file in new[] { Path.Combine("Deadlines", "DeadlineRules.cs"), Path.Combine("Deadlines", "DeadlineCalculator.cs"), Path.Combine("Workflows", "WorkflowPlan.cs"), Path.Combine("Privacy", "PrivacyRules.cs"), Path.Combine("Privacy", "RequestDeadlines.cs"), Path.Combine("Privacy", "BreachClock.cs"), Path.Combine("Privacy", "RequestExecution.cs") })
         {
             foreach (Match m in SentenceLiteral().Matches(File.ReadAllText(Path.Combine(WebProject, "Features", file))))
             {
@@ -190,6 +190,18 @@ public sealed partial class TranslationTests
         {
             keys.Add(m.Groups[1].Value);
         }
+
+        // What each feature holds about a person: field labels and section titles the access package's PDF translates.
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(WebProject, "Features"), "*PersonalData.cs", SearchOption.AllDirectories))
+        {
+            foreach (Match m in PersonalDataLabel().Matches(File.ReadAllText(file)))
+            {
+                keys.Add(m.Groups[1].Value);
+            }
+        }
+
+        keys.UnionWith(LegalCrm.Web.Features.Privacy.PersonalDataSections.All.Select(s => s.Title));
+        keys.UnionWith(typeof(LegalCrm.Web.Features.Privacy.WithholdingReasons).GetFields().Select(f => (string)f.GetRawConstantValue()!));
 
         Assert.True(keys.Count > 100, "The scan found too few texts; it is broken.");
         return keys;
@@ -239,6 +251,9 @@ public sealed partial class TranslationTests
 
     [GeneratedRegex("""return "([^"]+)";""")]
     private static partial Regex LifecycleMessage();
+
+    [GeneratedRegex("""new\("\w+", "([^"]+)", """)]
+    private static partial Regex PersonalDataLabel();
 
     [GeneratedRegex("^[a-z]+:")]
     private static partial Regex NamedKey();

@@ -2666,6 +2666,58 @@ namespace LegalCrm.Web.Data.Migrations
                     b.ToTable("notifications", (string)null);
                 });
 
+            modelBuilder.Entity("LegalCrm.Web.Features.Privacy.AccessWithholding", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("decided_by");
+
+                    b.Property<string>("ItemKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("item_key");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("reason");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("request_id");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<bool>("Withheld")
+                        .HasColumnType("boolean")
+                        .HasColumnName("withheld");
+
+                    b.HasKey("Id")
+                        .HasName("pk_access_withholdings");
+
+                    b.HasIndex("RequestId")
+                        .HasDatabaseName("ix_access_withholdings_request_id");
+
+                    b.HasIndex("TenantId", "RequestId", "ItemKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_access_withholdings_tenant_id_request_id_item_key");
+
+                    b.ToTable("access_withholdings", (string)null);
+                });
+
             modelBuilder.Entity("LegalCrm.Web.Features.Privacy.Breach", b =>
                 {
                     b.Property<Guid>("Id")
@@ -4222,6 +4274,16 @@ namespace LegalCrm.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_notifications_users_user_id");
+                });
+
+            modelBuilder.Entity("LegalCrm.Web.Features.Privacy.AccessWithholding", b =>
+                {
+                    b.HasOne("LegalCrm.Web.Features.Privacy.DataSubjectRequest", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_access_withholdings_data_subject_requests_request_id");
                 });
 
             modelBuilder.Entity("LegalCrm.Web.Features.Privacy.BreachFollowUp", b =>

@@ -9,7 +9,7 @@ namespace LegalCrm.Web.Features.Communications;
 /// tables, links) and drops scripts, styles, forms, frames and every image, so tracking pixels and remote images are
 /// never loaded.
 /// </summary>
-public static class CommunicationBody
+public static partial class CommunicationBody
 {
     public const int MaxMarkdownLength = 100_000;
 
@@ -24,6 +24,22 @@ public static class CommunicationBody
             ? string.Empty
             : Sanitise(string.Concat(text.Replace("\r\n", "\n", StringComparison.Ordinal).Split("\n\n")
                 .Select(p => "<p>" + System.Net.WebUtility.HtmlEncode(p.Trim()).Replace("\n", "<br>", StringComparison.Ordinal) + "</p>")));
+
+    /// <summary>The body as plain text (for the access package): paragraphs and line breaks kept, markup gone.</summary>
+    public static string ToPlainText(string? html)
+    {
+        if (string.IsNullOrWhiteSpace(html))
+        {
+            return string.Empty;
+        }
+
+        var document = new AngleSharp.Html.Parser.HtmlParser().ParseDocument("<body>" + BlockEnd().Replace(html, "\n$0") + "</body>");
+        var text = document.Body?.TextContent ?? string.Empty;
+        return string.Join("\n", text.Split('\n').Select(line => line.Trim())).Trim();
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("</(p|li|tr|h[1-4]|blockquote|pre|div)>|<br\\s*/?>", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex BlockEnd();
 
     public static string Sanitise(string? html)
     {

@@ -29,6 +29,13 @@ public static class FeaturesStartup
         services.AddSingleton<Features.Privacy.PrivacyReminders>();
         services.AddSingleton<Features.Privacy.BreachAlerts>();
         services.AddScoped<Features.Privacy.BreachExports>();
+        services.AddScoped<Features.Privacy.AccessPackage>();
+        // What each feature holds about a person, in the order the access package presents it.
+        services.AddScoped<Features.Privacy.IPersonalDataSource, ContactPersonalData>();
+        services.AddScoped<Features.Privacy.IPersonalDataSource, Features.Dossiers.DossierPersonalData>();
+        services.AddScoped<Features.Privacy.IPersonalDataSource, Features.Communications.CommunicationPersonalData>();
+        services.AddScoped<Features.Privacy.IPersonalDataSource, Features.Tasks.TaskPersonalData>();
+        services.AddScoped<Features.Privacy.IPersonalDataSource, Features.Privacy.PrivacyPersonalData>();
         services.AddScoped<Features.Agenda.AgendaItems>();
         services.AddScoped<Features.Privacy.RegisterExports>();
         services.AddScoped<Features.Workflows.WorkflowInstantiation>();
