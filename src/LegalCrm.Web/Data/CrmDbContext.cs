@@ -102,6 +102,12 @@ public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options, TenantC
 
     public DbSet<Features.Privacy.AccessWithholding> AccessWithholdings => Set<Features.Privacy.AccessWithholding>();
 
+    public DbSet<Features.Privacy.LegalHold> LegalHolds => Set<Features.Privacy.LegalHold>();
+
+    public DbSet<Features.Privacy.ErasureLogEntry> ErasureLog => Set<Features.Privacy.ErasureLogEntry>();
+
+    public DbSet<Features.Privacy.SuppressionEntry> SuppressionEntries => Set<Features.Privacy.SuppressionEntry>();
+
     /// <summary>ASP.NET Data Protection keys (cookies, tokens): shared by every instance, not owned by a firm.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -146,6 +146,106 @@ public static class DatabaseSecurity
                 RETURN (v_plan -> 0 -> 'Plan' ->> 'Plan Rows')::double precision >= p_share * v_total;
             END
             $fn$;
+        -- Erasure (AVG art. 17) reaches the audit trail, which the app may not change: this is the one narrow way. It
+        -- only replaces one person's values by their pseudonym, only in the current firm's rows, and records that it
+        -- did so in the trail itself. Rows about the person (subject or entity) lose every text value except ids,
+        -- moments and the app's own codes (p_keep); other rows lose the identifying strings (full names, e-mail
+        -- addresses, phone numbers — current ones and every earlier one the person's rows show) where they occur.
+        DROP FUNCTION IF EXISTS legalcrm_anonymise_audit(uuid, text, text[], text[]);
+        CREATE OR REPLACE FUNCTION legalcrm_scrub_json(p_json jsonb, p_values text[], p_replacement text) RETURNS jsonb
+            LANGUAGE plpgsql IMMUTABLE SET search_path = public, pg_temp
+            AS $fn$
+            DECLARE
+                v_text text;
+                v_value text;
+            BEGIN
+                CASE jsonb_typeof(p_json)
+                    WHEN 'object' THEN
+                        RETURN (SELECT coalesce(jsonb_object_agg(key, legalcrm_scrub_json(value, p_values, p_replacement)), jsonb_build_object()) FROM jsonb_each(p_json));
+                    WHEN 'array' THEN
+                        RETURN (SELECT coalesce(jsonb_agg(legalcrm_scrub_json(value, p_values, p_replacement) ORDER BY ord), '[]'::jsonb)
+                                FROM jsonb_array_elements(p_json) WITH ORDINALITY AS e(value, ord));
+                    WHEN 'string' THEN
+                        v_text := p_json #>> ARRAY[]::text[];
+                        FOREACH v_value IN ARRAY p_values LOOP
+                            IF length(v_value) >= 2 THEN
+                                v_text := regexp_replace(v_text, regexp_replace(v_value, '([.^$*+?()\[\]\\|-])', '\\\1', 'g'), p_replacement, 'gi');
+                            END IF;
+                        END LOOP;
+                        RETURN to_jsonb(v_text);
+                    ELSE
+                        RETURN p_json;
+                END CASE;
+            END
+            $fn$;
+        CREATE OR REPLACE FUNCTION legalcrm_blank_json(p_json jsonb, p_keep text[], p_replacement text) RETURNS jsonb
+            LANGUAGE plpgsql IMMUTABLE SET search_path = public, pg_temp
+            AS $fn$
+            DECLARE
+                v_text text;
+            BEGIN
+                CASE jsonb_typeof(p_json)
+                    WHEN 'object' THEN
+                        RETURN (SELECT coalesce(jsonb_object_agg(key, legalcrm_blank_json(value, p_keep, p_replacement)), jsonb_build_object()) FROM jsonb_each(p_json));
+                    WHEN 'array' THEN
+                        RETURN (SELECT coalesce(jsonb_agg(legalcrm_blank_json(value, p_keep, p_replacement) ORDER BY ord), '[]'::jsonb)
+                                FROM jsonb_array_elements(p_json) WITH ORDINALITY AS e(value, ord));
+                    WHEN 'string' THEN
+                        v_text := p_json #>> ARRAY[]::text[];
+                        IF v_text = ANY(p_keep)
+                           OR v_text ~ '^[0-9a-f]+-[0-9a-f]+-[0-9a-f]+-[0-9a-f]+-[0-9a-f]+$'
+                           OR v_text ~ '^[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9:.]+([+-][0-9:]+|Z)?$' THEN
+                            RETURN p_json;
+                        END IF;
+                        RETURN to_jsonb(p_replacement);
+                    ELSE
+                        RETURN p_json;
+                END CASE;
+            END
+            $fn$;
+        CREATE OR REPLACE FUNCTION legalcrm_anonymise_audit(p_subject uuid, p_pseudonym text, p_keep text[], p_mentions text[]) RETURNS integer
+            LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp
+            AS $fn$
+            DECLARE
+                v_tenant uuid := {CurrentTenant};
+                v_mentions text[];
+                v_about integer;
+                v_mentioning integer := 0;
+            BEGIN
+                IF v_tenant IS NULL THEN
+                    RAISE EXCEPTION 'legalcrm_anonymise_audit: no firm on this connection';
+                END IF;
+                IF p_pseudonym IS NULL OR p_pseudonym !~ '^[[:alpha:] ]+ [0-9A-F][0-9A-F][0-9A-F][0-9A-F]+$' THEN
+                    RAISE EXCEPTION 'legalcrm_anonymise_audit: the replacement must be a pseudonym such as "Persoon 8F2A"';
+                END IF;
+                SELECT array_agg(DISTINCT m ORDER BY m) INTO v_mentions FROM (
+                    SELECT unnest(p_mentions) AS m
+                    UNION
+                    SELECT x.v FROM audit_entries a
+                        CROSS JOIN LATERAL jsonb_each(CASE WHEN jsonb_typeof(a.changes) = 'object' THEN a.changes ELSE jsonb_build_object() END) f
+                        CROSS JOIN LATERAL (VALUES (f.value ->> 'old'), (f.value ->> 'new')) x(v)
+                     WHERE a.tenant_id = v_tenant AND a.subject_id = p_subject AND jsonb_typeof(f.value) = 'object'
+                       AND f.key IN ('DisplayName', 'Address', 'NormalizedAddress', 'Number')) found
+                 WHERE length(m) >= 5;
+                UPDATE audit_entries SET changes = legalcrm_blank_json(changes, p_keep, p_pseudonym)
+                 WHERE tenant_id = v_tenant AND changes IS NOT NULL AND (subject_id = p_subject OR entity_id = p_subject::text);
+                GET DIAGNOSTICS v_about = ROW_COUNT;
+                IF coalesce(array_length(v_mentions, 1), 0) > 0 THEN
+                    UPDATE audit_entries SET changes = legalcrm_scrub_json(changes, v_mentions, p_pseudonym)
+                     WHERE tenant_id = v_tenant AND changes IS NOT NULL
+                       AND subject_id IS DISTINCT FROM p_subject AND entity_id IS DISTINCT FROM p_subject::text
+                       AND EXISTS (SELECT 1 FROM unnest(v_mentions) m WHERE strpos(lower(changes::text), lower(m)) > 0);
+                    GET DIAGNOSTICS v_mentioning = ROW_COUNT;
+                END IF;
+                INSERT INTO audit_entries (tenant_id, occurred_at, actor_name, action, entity_type, entity_id, subject_type, subject_id, changes)
+                VALUES (v_tenant, now(), 'erasure', 'audit.anonymised', 'Contact', p_subject::text, 'Contact', p_subject,
+                        jsonb_build_object('pseudonym', p_pseudonym, 'rowsAboutThePerson', v_about, 'rowsMentioningThePerson', v_mentioning));
+                RETURN v_about + v_mentioning;
+            END
+            $fn$;
+        REVOKE ALL ON FUNCTION legalcrm_anonymise_audit(uuid, text, text[], text[]) FROM PUBLIC;
+        GRANT EXECUTE ON FUNCTION legalcrm_anonymise_audit(uuid, text, text[], text[]) TO {AppRole};
+
         REVOKE ALL ON FUNCTION legalcrm_tenant_of_login(text), legalcrm_tenant_of_user(uuid), legalcrm_firm_ids(), legalcrm_contact_name_matches(text[], text, boolean, integer), legalcrm_communication_matches(text, integer), legalcrm_communication_words_common(text, double precision) FROM PUBLIC;
         GRANT EXECUTE ON FUNCTION legalcrm_tenant_of_login(text), legalcrm_tenant_of_user(uuid), legalcrm_firm_ids(), legalcrm_contact_name_matches(text[], text, boolean, integer), legalcrm_communication_matches(text, integer), legalcrm_communication_words_common(text, double precision) TO {AppRole};
 

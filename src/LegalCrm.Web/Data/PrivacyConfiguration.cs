@@ -196,3 +196,47 @@ internal sealed class AccessWithholdingConfiguration : IEntityTypeConfiguration<
         b.HasIndex(x => new { x.TenantId, x.RequestId, x.ItemKey }).IsUnique();
     }
 }
+
+internal sealed class LegalHoldConfiguration : IEntityTypeConfiguration<LegalHold>
+{
+    public void Configure(EntityTypeBuilder<LegalHold> b)
+    {
+        b.ToTable("legal_holds", t => t.HasCheckConstraint("ck_legal_holds_one_subject", "(contact_id IS NULL) <> (dossier_id IS NULL)"));
+        b.Property(x => x.Id).ValueGeneratedNever();
+        b.Property(x => x.Reason).HasMaxLength(ProcessingRegisterLimits.ShortText);
+        b.Property(x => x.ReleaseReason).HasMaxLength(ProcessingRegisterLimits.ShortText);
+        b.Property(x => x.PlacedBy).HasMaxLength(200);
+        b.Property(x => x.ReleasedBy).HasMaxLength(200);
+        b.Ignore(x => x.AuditSubject);
+        // A hold keeps its contact or dossier: neither can be deleted while a hold (even a released one, as evidence) points at it.
+        b.HasOne<Features.Clients.Contact>().WithMany().HasForeignKey(x => x.ContactId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Features.Dossiers.Dossier>().WithMany().HasForeignKey(x => x.DossierId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => new { x.TenantId, x.ContactId });
+        b.HasIndex(x => new { x.TenantId, x.DossierId });
+    }
+}
+
+internal sealed class ErasureLogEntryConfiguration : IEntityTypeConfiguration<ErasureLogEntry>
+{
+    public void Configure(EntityTypeBuilder<ErasureLogEntry> b)
+    {
+        b.ToTable("erasure_log");
+        b.Property(x => x.Id).ValueGeneratedNever();
+        b.Property(x => x.Pseudonym).HasMaxLength(40);
+        b.Property(x => x.Outcome).HasColumnType("jsonb");
+        b.Property(x => x.ExecutedBy).HasMaxLength(200);
+        b.HasIndex(x => new { x.TenantId, x.ExecutedAt });
+        b.HasIndex(x => new { x.TenantId, x.RequestId });
+    }
+}
+
+internal sealed class SuppressionEntryConfiguration : IEntityTypeConfiguration<SuppressionEntry>
+{
+    public void Configure(EntityTypeBuilder<SuppressionEntry> b)
+    {
+        b.ToTable("suppression_entries");
+        b.Property(x => x.Id).ValueGeneratedNever();
+        b.Property(x => x.Hash).HasMaxLength(64);
+        b.HasIndex(x => new { x.TenantId, x.Hash }).IsUnique();
+    }
+}

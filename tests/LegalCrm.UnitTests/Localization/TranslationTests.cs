@@ -139,6 +139,7 @@ public sealed partial class TranslationTests
         keys.UnionWith(Enum.GetNames<LegalCrm.Web.Features.Privacy.SubjectsDecision>().Select(k => "subjects:" + k));
         keys.UnionWith(Enum.GetNames<LegalCrm.Web.Features.Privacy.SubjectsExemption>().Select(k => "exemption:" + k));
         keys.UnionWith(Enum.GetNames<LegalCrm.Web.Features.Privacy.BreachStatus>().Select(k => "breachstatus:" + k));
+        keys.UnionWith(Enum.GetNames<LegalCrm.Web.Features.Privacy.ErasureAction>().Select(k => "erasure:" + k));
         keys.UnionWith(typeof(LegalCrm.Web.Features.Communications.Mailboxes.MailboxPolling).GetFields()
             .Where(f => f.IsLiteral && f.FieldType == typeof(string) && f.Name != nameof(LegalCrm.Web.Features.Communications.Mailboxes.MailboxPolling.JobId))
             .Select(f => (string)f.GetRawConstantValue()!));
@@ -192,9 +193,14 @@ public sealed partial class TranslationTests
         }
 
         // What each feature holds about a person: field labels and section titles the access package's PDF translates.
-        foreach (var file in Directory.EnumerateFiles(Path.Combine(WebProject, "Features"), "*PersonalData.cs", SearchOption.AllDirectories))
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(WebProject, "Features"), "*PersonalData.cs", SearchOption.AllDirectories).Append(Path.Combine(WebProject, "Features", "Privacy", "Erasure.cs")))
         {
             foreach (Match m in PersonalDataLabel().Matches(File.ReadAllText(file)))
+            {
+                keys.Add(m.Groups[1].Value);
+            }
+
+            foreach (Match m in ErasureCategory().Matches(File.ReadAllText(file)))
             {
                 keys.Add(m.Groups[1].Value);
             }
@@ -254,6 +260,9 @@ public sealed partial class TranslationTests
 
     [GeneratedRegex("""new\("\w+", "([^"]+)", """)]
     private static partial Regex PersonalDataLabel();
+
+    [GeneratedRegex("""new\("([A-Z][^"]+)", [^,;]*?Count""")]
+    private static partial Regex ErasureCategory();
 
     [GeneratedRegex("^[a-z]+:")]
     private static partial Regex NamedKey();

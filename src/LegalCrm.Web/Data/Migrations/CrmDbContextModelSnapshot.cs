@@ -427,6 +427,10 @@ namespace LegalCrm.Web.Data.Migrations
                         .HasColumnName("practice_areas")
                         .HasDefaultValueSql("ARRAY['Arbeidsrecht', 'Familierecht', 'Huurrecht', 'Ondernemingsrecht', 'Contractenrecht', 'Bestuursrecht', 'Strafrecht', 'Letselschade', 'Vastgoed', 'Insolventierecht']::text[]");
 
+                    b.Property<byte[]>("SuppressionKey")
+                        .HasColumnType("bytea")
+                        .HasColumnName("suppression_key");
+
                     b.Property<bool>("TwoFactorRequired")
                         .HasColumnType("boolean")
                         .HasColumnName("two_factor_required");
@@ -3149,6 +3153,125 @@ namespace LegalCrm.Web.Data.Migrations
                     b.ToTable("dpias", (string)null);
                 });
 
+            modelBuilder.Entity("LegalCrm.Web.Features.Privacy.ErasureLogEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("ExecutedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("executed_at");
+
+                    b.Property<string>("ExecutedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("executed_by");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("Pseudonym")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("pseudonym");
+
+                    b.Property<Guid?>("RequestId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("request_id");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_erasure_log");
+
+                    b.HasIndex("TenantId", "ExecutedAt")
+                        .HasDatabaseName("ix_erasure_log_tenant_id_executed_at");
+
+                    b.HasIndex("TenantId", "RequestId")
+                        .HasDatabaseName("ix_erasure_log_tenant_id_request_id");
+
+                    b.ToTable("erasure_log", (string)null);
+                });
+
+            modelBuilder.Entity("LegalCrm.Web.Features.Privacy.LegalHold", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("ContactId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("contact_id");
+
+                    b.Property<Guid?>("DossierId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("dossier_id");
+
+                    b.Property<DateTimeOffset>("PlacedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("placed_at");
+
+                    b.Property<string>("PlacedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("placed_by");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("ReleaseReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("release_reason");
+
+                    b.Property<DateTimeOffset?>("ReleasedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("released_at");
+
+                    b.Property<string>("ReleasedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("released_by");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<DateOnly?>("Until")
+                        .HasColumnType("date")
+                        .HasColumnName("until");
+
+                    b.HasKey("Id")
+                        .HasName("pk_legal_holds");
+
+                    b.HasIndex("ContactId")
+                        .HasDatabaseName("ix_legal_holds_contact_id");
+
+                    b.HasIndex("DossierId")
+                        .HasDatabaseName("ix_legal_holds_dossier_id");
+
+                    b.HasIndex("TenantId", "ContactId")
+                        .HasDatabaseName("ix_legal_holds_tenant_id_contact_id");
+
+                    b.HasIndex("TenantId", "DossierId")
+                        .HasDatabaseName("ix_legal_holds_tenant_id_dossier_id");
+
+                    b.ToTable("legal_holds", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_legal_holds_one_subject", "(contact_id IS NULL) <> (dossier_id IS NULL)");
+                        });
+                });
+
             modelBuilder.Entity("LegalCrm.Web.Features.Privacy.ProcessingActivity", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3424,6 +3547,36 @@ namespace LegalCrm.Web.Data.Migrations
                         .HasDatabaseName("ix_register_exports_tenant_id_version");
 
                     b.ToTable("register_exports", (string)null);
+                });
+
+            modelBuilder.Entity("LegalCrm.Web.Features.Privacy.SuppressionEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("hash");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_suppression_entries");
+
+                    b.HasIndex("TenantId", "Hash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_suppression_entries_tenant_id_hash");
+
+                    b.ToTable("suppression_entries", (string)null);
                 });
 
             modelBuilder.Entity("LegalCrm.Web.Features.Tasks.WorkTask", b =>
@@ -4313,6 +4466,21 @@ namespace LegalCrm.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_dpias_processing_activities_activity_id");
+                });
+
+            modelBuilder.Entity("LegalCrm.Web.Features.Privacy.LegalHold", b =>
+                {
+                    b.HasOne("LegalCrm.Web.Features.Clients.Contact", null)
+                        .WithMany()
+                        .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_legal_holds_contacts_contact_id");
+
+                    b.HasOne("LegalCrm.Web.Features.Dossiers.Dossier", null)
+                        .WithMany()
+                        .HasForeignKey("DossierId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_legal_holds_dossiers_dossier_id");
                 });
 
             modelBuilder.Entity("LegalCrm.Web.Features.Tasks.WorkTask", b =>

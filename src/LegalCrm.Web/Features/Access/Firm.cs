@@ -47,5 +47,9 @@ public sealed class Firm : ITenantScoped
     /// <summary>The office manager (kantoormanager): receives the escalation of every fatal deadline still open the working day before it ends.</summary>
     public Guid? OfficeManagerUserId { get; set; }
 
+    /// <summary>The key of the firm's suppression list (<see cref="Privacy.Suppressions"/>); made on first use.</summary>
+    [Audit.AuditRedacted]
+    public byte[]? SuppressionKey { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 }

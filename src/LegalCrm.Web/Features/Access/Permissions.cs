@@ -34,6 +34,8 @@ public static class Permissions
     public const string PrivacyRegisterExport = "privacy.register.export";
     public const string PrivacyRequests = "privacy.requests";
     public const string PrivacyBreaches = "privacy.breaches";
+    public const string PrivacyErasureExecute = "privacy.erasure.execute";
+    public const string PrivacyRetention = "privacy.retention";
     public const string AdminUsers = "admin.users";
     public const string AdminSettings = "admin.settings";
     public const string AdminAudit = "admin.audit";
@@ -69,6 +71,8 @@ public static class Permissions
         new(PrivacyRegister, "Privacy", "Keep the register of processing activities (art. 30 AVG)."),
         new(PrivacyRegisterExport, "Privacy", "Export the register of processing activities as PDF, CSV or Excel."),
         new(PrivacyRequests, "Privacy", "Log and answer requests of people about their data (access, erasure and the other rights)."),
+        new(PrivacyErasureExecute, "Privacy", "Carry out the erasure of a person's data after a verified erasure request (cannot be undone)."),
+        new(PrivacyRetention, "Privacy", "Place and release legal holds on contacts and dossiers, and manage retention."),
         new(PrivacyBreaches, "Privacy", "Register data breaches, decide on notifying the AP and the people concerned, and be alerted while the 72 hours run."),
         new(AdminUsers, "Administration", "Invite, disable and enable users and assign their roles."),
         new(AdminSettings, "Administration", "Change the firm's settings, such as requiring two-factor sign-in."),

@@ -85,4 +85,81 @@ public sealed class ContactPersonalData(CrmDbContext db, IStringLocalizer<Shared
             ]);
         }
     }
+
+    public async Task<IReadOnlyList<ErasureLine>> EraseAsync(ErasureScope scope, bool execute, CancellationToken ct)
+    {
+        var id = scope.ContactId;
+        var contact = await db.Contacts.Include(c => c.Addresses).Include(c => c.Phones).Include(c => c.Emails).AsSplitQuery().SingleAsync(c => c.Id == id, ct);
+        var relationships = await db.ContactRelationships.Where(r => r.FromContactId == id || r.ToContactId == id).ToListAsync(ct);
+        var consents = await db.MarketingConsents.Where(m => m.ContactId == id).ToListAsync(ct);
+        var details = contact.Addresses.Count + contact.Phones.Count + contact.Emails.Count;
+        // Rejected import rows keep the cells of the file; the person's are scrubbed from them.
+        var imports = (await db.ContactImports.Where(i => i.RejectedRows != null).ToListAsync(ct))
+            .Where(i => scope.Mentions.Any(m => i.RejectedRows!.Contains(m, StringComparison.OrdinalIgnoreCase))).ToList();
+        var keep = scope.ContactFate == ErasureAction.Keep;
+        List<ErasureLine> lines =
+        [
+            new("Consents for newsletters and invitations", consents.Count, ErasureAction.Delete),
+            new("Relationships with other contacts", relationships.Count, keep ? ErasureAction.Keep : ErasureAction.Delete, keep ? scope.ContactKeptBecause : null),
+            new("Addresses, phone numbers and e-mail addresses", details, keep ? ErasureAction.Keep : ErasureAction.Delete, keep ? scope.ContactKeptBecause : null),
+            new("Personal and contact details", 1, scope.ContactFate, scope.ContactFate switch
+            {
+                ErasureAction.Keep => scope.ContactKeptBecause,
+                ErasureAction.Pseudonymise => l["Kept as {0}: a party in dossiers that must be kept.", scope.Pseudonym].Value,
+                _ => null,
+            }),
+            new("Rejected rows of contact imports", imports.Count, ErasureAction.Pseudonymise),
+        ];
+        if (!execute)
+        {
+            return lines;
+        }
+
+        db.MarketingConsents.RemoveRange(consents);
+        foreach (var import in imports)
+        {
+            import.RejectedRows = scope.Scrub(import.RejectedRows);
+        }
+
+        if (!keep)
+        {
+            db.ContactRelationships.RemoveRange(relationships);
+            contact.Addresses.Clear();
+            contact.Phones.Clear();
+            contact.Emails.Clear();
+        }
+
+        if (scope.ContactFate == ErasureAction.Delete)
+        {
+            db.Contacts.Remove(contact);
+        }
+        else if (scope.ContactFate == ErasureAction.Pseudonymise)
+        {
+            Pseudonymise(contact, scope.Pseudonym);
+        }
+
+        await db.SaveChangesAsync(ct);
+        return lines;
+    }
+
+    /// <summary>Only the pseudonym and what the dossiers need remain (the kind, the client number and the lawful basis).</summary>
+    private static void Pseudonymise(Contact c, string pseudonym)
+    {
+        c.Initials = c.FirstName = c.NameParticle = c.Salutation = c.LetterGreeting = c.PreferredLanguage = null;
+        c.KvkNumber = c.VatNumber = c.Website = c.Iban = c.Notes = c.DataSource = c.RestrictionReason = null;
+        c.DateOfBirth = null;
+        c.Tags = [];
+        if (c.Kind == ContactKind.Organisation)
+        {
+            c.OrganisationName = pseudonym;
+        }
+        else
+        {
+            c.LastName = pseudonym;
+            c.OrganisationName = null;
+        }
+
+        c.RecomputeNames();
+        c.UpdatedBy = "erasure";
+    }
 }

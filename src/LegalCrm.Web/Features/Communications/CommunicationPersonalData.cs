@@ -58,4 +58,73 @@ public sealed class CommunicationPersonalData(CrmDbContext db, IStringLocalizer<
             withheld);
         }
     }
+
+    /// <summary>
+    /// Communications with only the person, outside any dossier, go; in a dossier they are records of the case and
+    /// stay, with the person as a pseudonym among the participants; elsewhere the person leaves the participants.
+    /// Unfiled e-mails from the person's addresses go.
+    /// </summary>
+    public async Task<IReadOnlyList<ErasureLine>> EraseAsync(ErasureScope scope, bool execute, CancellationToken ct)
+    {
+        var id = scope.ContactId;
+        var participants = db.Set<CommunicationParticipant>();
+        var involved = await db.Communications.Include(c => c.Participants)
+            .Where(c => c.ContactId == id || participants.Any(p => p.CommunicationId == c.Id && p.ContactId == id))
+            .ToListAsync(ct);
+        var own = involved.Where(c => c.DossierId is null && c.ContactId == id).ToList();
+        var inDossiers = involved.Where(c => c.DossierId is not null).ToList();
+        var withOthers = involved.Except(own).Except(inDossiers).ToList();
+        var addresses = await db.Set<Clients.ContactEmail>().Where(e => e.ContactId == id).Select(e => e.NormalizedAddress).ToListAsync(ct);
+        var unfiled = await db.TriageMessages.Where(t => addresses.Contains(t.FromAddress.ToLower())).ToListAsync(ct);
+        List<ErasureLine> lines =
+        [
+            new("Correspondence, calls and meetings outside dossiers", own.Count, ErasureAction.Delete),
+            scope.ContactFate == ErasureAction.Keep
+                ? new("Correspondence, calls and meetings in dossiers", inDossiers.Count, ErasureAction.Keep, scope.ContactKeptBecause)
+                : new("Correspondence, calls and meetings in dossiers", inDossiers.Count, ErasureAction.Pseudonymise, l["Records of the dossier; the person appears as {0}.", scope.Pseudonym].Value),
+            new("Correspondence with other contacts", withOthers.Count, scope.ContactFate == ErasureAction.Keep ? ErasureAction.Keep : ErasureAction.Pseudonymise, scope.ContactKeptBecause),
+            new("Unfiled e-mails", unfiled.Count, ErasureAction.Delete),
+        ];
+        if (!execute)
+        {
+            return lines;
+        }
+
+        db.Communications.RemoveRange(own);
+        db.TriageMessages.RemoveRange(unfiled);
+        if (scope.ContactFate == ErasureAction.Keep)
+        {
+            await db.SaveChangesAsync(ct);
+            return lines;
+        }
+
+        var contactGoes = scope.ContactFate == ErasureAction.Delete;
+        foreach (var c in inDossiers)
+        {
+            c.Subject = scope.Scrub(c.Subject)!;
+            c.BodyHtml = scope.Scrub(c.BodyHtml)!;
+            foreach (var p in c.Participants.Where(p => p.ContactId == id))
+            {
+                p.Name = scope.Pseudonym;
+                p.Address = null;
+                p.ContactId = contactGoes ? null : id;
+            }
+
+            if (contactGoes && c.ContactId == id)
+            {
+                c.ContactId = null;
+            }
+        }
+
+        foreach (var c in withOthers)
+        {
+            // Out of the collection, so the participant names are recomputed without the person.
+            c.Participants.RemoveAll(p => p.ContactId == id);
+            c.Subject = scope.Scrub(c.Subject)!;
+            c.BodyHtml = scope.Scrub(c.BodyHtml)!;
+        }
+
+        await db.SaveChangesAsync(ct);
+        return lines;
+    }
 }

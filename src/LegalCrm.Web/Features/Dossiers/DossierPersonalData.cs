@@ -80,4 +80,61 @@ public sealed class DossierPersonalData(CrmDbContext db, IStringLocalizer<Shared
             ownDossiers.Contains(d.DossierId) ? null : WithholdingReasons.OtherClientsConfidence);
         }
     }
+
+    /// <summary>
+    /// Roles in dossiers that must be kept stay (the contact becomes a pseudonym, the dossier is a record of the case);
+    /// roles in other dossiers go. Documents are records of their dossier and follow its retention, not the person.
+    /// </summary>
+    public async Task<IReadOnlyList<ErasureLine>> EraseAsync(ErasureScope scope, bool execute, CancellationToken ct)
+    {
+        var roles = await db.Set<DossierParty>().Where(p => p.ContactId == scope.ContactId).ToListAsync(ct);
+        var kept = roles.Where(r => scope.KeptDossiers.ContainsKey(r.DossierId)).ToList();
+        var lines = new List<ErasureLine>();
+        foreach (var reason in kept.GroupBy(r => scope.KeptDossiers[r.DossierId]))
+        {
+            lines.Add(new("Roles in dossiers", reason.Count(), ErasureAction.Keep, reason.Key));
+        }
+
+        lines.Add(new("Roles in dossiers", roles.Count - kept.Count, ErasureAction.Delete));
+        var keptIds = kept.Select(r => r.DossierId).Distinct().ToList();
+        lines.Add(new("Documents in those dossiers", await db.Documents.CountAsync(d => keptIds.Contains(d.DossierId), ct), ErasureAction.Keep, l["Records of the dossier."].Value));
+        // The dossiers' own texts and their conflict checks name the person; where the identity need not stay they give way to the pseudonym.
+        var pseudonymise = scope.ContactFate != ErasureAction.Keep;
+        var dossiers = pseudonymise ? await db.Dossiers.Where(d => keptIds.Contains(d.Id)).ToListAsync(ct) : [];
+        var named = dossiers.Where(d => Mentions(scope, d.Title) || Mentions(scope, d.Description)).ToList();
+        var patterns = scope.Mentions.Select(m => "%" + m.Replace(@"\", @"\\", StringComparison.Ordinal).Replace("%", @"\%", StringComparison.Ordinal).Replace("_", @"\_", StringComparison.Ordinal) + "%").ToArray();
+        var checks = pseudonymise && patterns.Length > 0
+            ? await db.ConflictChecks.FromSql($"SELECT * FROM conflict_checks WHERE searched::text ILIKE ANY ({patterns}) OR hits::text ILIKE ANY ({patterns})").ToListAsync(ct)
+            : [];
+        lines.Add(new("Dossier titles and descriptions naming the person", named.Count, ErasureAction.Pseudonymise));
+        lines.Add(new("Conflict checks naming the person", checks.Count, ErasureAction.Pseudonymise));
+        if (execute)
+        {
+            db.Set<DossierParty>().RemoveRange(roles.Except(kept));
+            foreach (var dossier in named)
+            {
+                dossier.Title = scope.Scrub(dossier.Title)!;
+                dossier.Description = scope.Scrub(dossier.Description);
+            }
+
+            foreach (var check in checks)
+            {
+                check.Searched = scope.Scrub(check.Searched)!;
+                check.Hits = scope.Scrub(check.Hits)!;
+            }
+
+            if (scope.ContactFate == ErasureAction.Delete)
+            {
+                // A wall around a client who no longer exists protects nothing.
+                db.EthicalWalls.RemoveRange(await db.EthicalWalls.Where(w => w.ClientContactId == scope.ContactId).ToListAsync(ct));
+            }
+
+            await db.SaveChangesAsync(ct);
+        }
+
+        return lines;
+    }
+
+    private static bool Mentions(ErasureScope scope, string? text) =>
+        text is not null && scope.Mentions.Any(m => text.Contains(m, StringComparison.OrdinalIgnoreCase));
 }

@@ -15,6 +15,66 @@ public interface IPersonalDataSource
 
     /// <summary>The items about the contact, section by section, each streamed as it is read.</summary>
     IAsyncEnumerable<PersonalDataItem> CollectAsync(Guid contactId, CancellationToken ct);
+
+    /// <summary>
+    /// What erasure does to this feature's rows about the person (art. 17): with <paramref name="execute"/> false only
+    /// counted for the preview, with true carried out (saved in the caller's transaction). Sources are erased in the
+    /// reverse order of their registration, so the contact itself goes last.
+    /// </summary>
+    Task<IReadOnlyList<ErasureLine>> EraseAsync(ErasureScope scope, bool execute, CancellationToken ct);
+}
+
+public enum ErasureAction
+{
+    Delete,
+    Pseudonymise,
+    Keep,
+}
+
+/// <summary>One line of the erasure preview and the deletion log: a category (English label), how many rows, what happens and why.</summary>
+public sealed record ErasureLine(string Category, int Count, ErasureAction Action, string? Reason = null);
+
+/// <summary>
+/// What an erasure of one person amounts to, decided before any feature acts: whether the contact goes, becomes a
+/// pseudonym or must stay, which dossiers are kept and why, and the person's values to scrub from kept text.
+/// </summary>
+public sealed class ErasureScope(Guid contactId, string pseudonym, ErasureAction contactFate, string? contactKeptBecause,
+    IReadOnlyDictionary<Guid, string> keptDossiers, IReadOnlyList<string> values, IReadOnlyList<string> mentions)
+{
+    public Guid ContactId => contactId;
+
+    /// <summary>The label the person's kept records carry: "Persoon 8F2A".</summary>
+    public string Pseudonym => pseudonym;
+
+    public ErasureAction ContactFate => contactFate;
+
+    /// <summary>Why the contact's identity must stay (Wwft), as an English resource key with its details filled in.</summary>
+    public string? ContactKeptBecause => contactKeptBecause;
+
+    /// <summary>The dossiers in which the person is a party that must be kept, with the reason (already translated).</summary>
+    public IReadOnlyDictionary<Guid, string> KeptDossiers => keptDossiers;
+
+    /// <summary>Every value of the person's record (names, addresses, numbers), longest first.</summary>
+    public IReadOnlyList<string> Values => values;
+
+    /// <summary>The strings that identify the person wherever they appear: full name, e-mail addresses, phone numbers.</summary>
+    public IReadOnlyList<string> Mentions => mentions;
+
+    /// <summary>The text with every mention of the person replaced by the pseudonym.</summary>
+    public string? Scrub(string? text)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        foreach (var mention in mentions)
+        {
+            text = text.Replace(mention, pseudonym, StringComparison.OrdinalIgnoreCase);
+        }
+
+        return text;
+    }
 }
 
 /// <summary>One field of an item: a JSON name, an English label the PDF translates, and a value.</summary>
@@ -51,6 +111,7 @@ public static class PersonalDataSections
     public const string Tasks = "tasks";
     public const string Requests = "requests";
     public const string Reads = "reads";
+    public const string Holds = "holds";
 
     public static readonly IReadOnlyList<(string Key, string Title)> All =
     [
@@ -62,6 +123,7 @@ public static class PersonalDataSections
         (Communications, "Correspondence, calls and meetings"),
         (Tasks, "Tasks concerning you"),
         (Requests, "Your requests about your data"),
+        (Holds, "Legal holds concerning you"),
         (Reads, "Who looked at your details"),
     ];
 
@@ -89,4 +151,6 @@ public static class WithholdingReasons
     public const string InternalNote = "An internal note of the lawyer: professional privilege (art. 10a Advocatenwet).";
 
     public const string Confidential = "Marked confidential: professional privilege (art. 10a Advocatenwet).";
+
+    public const string LegalClaims = "Kept for a legal claim: disclosing it could harm the defence of the claim (art. 23(1)(j) AVG, art. 41(1)(i) UAVG).";
 }

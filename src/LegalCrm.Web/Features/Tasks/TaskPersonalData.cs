@@ -29,4 +29,30 @@ public sealed class TaskPersonalData(CrmDbContext db, IStringLocalizer<SharedRes
             ]);
         }
     }
+
+    /// <summary>Tasks about the person outside a dossier go; a dossier's tasks stay with the dossier, no longer linked to the person.</summary>
+    public async Task<IReadOnlyList<ErasureLine>> EraseAsync(ErasureScope scope, bool execute, CancellationToken ct)
+    {
+        var tasks = await db.WorkTasks.Where(t => t.ContactId == scope.ContactId).ToListAsync(ct);
+        var inDossiers = tasks.Where(t => t.DossierId is not null).ToList();
+        List<ErasureLine> lines =
+        [
+            new("Tasks concerning the person", tasks.Count - inDossiers.Count, ErasureAction.Delete),
+            new("Tasks in dossiers", inDossiers.Count, ErasureAction.Keep, l["Records of the dossier."].Value),
+        ];
+        if (execute)
+        {
+            db.WorkTasks.RemoveRange(tasks.Except(inDossiers));
+            foreach (var task in inDossiers.Where(_ => scope.ContactFate != ErasureAction.Keep))
+            {
+                task.ContactId = scope.ContactFate == ErasureAction.Delete ? null : task.ContactId;
+                task.Title = scope.Scrub(task.Title)!;
+                task.Description = scope.Scrub(task.Description);
+            }
+
+            await db.SaveChangesAsync(ct);
+        }
+
+        return lines;
+    }
 }
