@@ -27,6 +27,8 @@ public sealed class DetailsModel(CrmDbContext db, Dossiers.DossierAccess dossier
 
     public Contact Contact { get; private set; } = null!;
 
+    public IReadOnlyList<Privacy.LegalHold> Holds { get; private set; } = [];
+
     public string? LawyerName { get; private set; }
 
     public IReadOnlyList<RelationshipRow> Relationships { get; private set; } = [];
@@ -255,6 +257,7 @@ public sealed class DetailsModel(CrmDbContext db, Dossiers.DossierAccess dossier
         }
 
         Contact = contact;
+        Holds = await Privacy.LegalHolds.ActiveAsync(db, clock, contactId: Id);
         LawyerName = contact.ResponsibleLawyerId is { } lawyer
             ? await db.Users.Where(u => u.Id == lawyer).Select(u => u.DisplayName).SingleOrDefaultAsync()
             : null;

@@ -28,6 +28,8 @@ public sealed class DetailsModel(CrmDbContext db, DossierAccess access, Conflict
 
     public Dossier Dossier { get; private set; } = null!;
 
+    public IReadOnlyList<Privacy.LegalHold> Holds { get; private set; } = [];
+
     public string? LawyerName { get; private set; }
 
     public IReadOnlyList<PartyRow> Parties { get; private set; } = [];
@@ -345,6 +347,7 @@ public sealed class DetailsModel(CrmDbContext db, DossierAccess access, Conflict
         }
 
         Dossier = dossier;
+        Holds = await Privacy.LegalHolds.ActiveAsync(db, clock, dossierId: Id);
         CanEdit = !dossier.IsReadOnly && await access.CanEditAsync(Id);
         FirmRoles = await db.Firms.Select(f => f.PartyRoles).SingleAsync();
         LawyerName = await db.Users.Where(u => u.Id == dossier.ResponsibleLawyerId).Select(u => u.DisplayName).SingleOrDefaultAsync();

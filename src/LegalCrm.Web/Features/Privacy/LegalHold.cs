@@ -37,6 +37,19 @@ public sealed class LegalHold : ITenantOwned, IAuditSubject
     public AuditSubject AuditSubject => ContactId is { } contact ? new(nameof(Clients.Contact), contact) : new(nameof(Dossiers.Dossier), DossierId!.Value);
 }
 
+/// <summary>The one way to ask which holds are in force on a contact or a dossier.</summary>
+public static class LegalHolds
+{
+    public static async Task<IReadOnlyList<LegalHold>> ActiveAsync(Data.CrmDbContext db, TimeProvider clock, Guid? contactId = null, Guid? dossierId = null)
+    {
+        var today = Infrastructure.Time.AmsterdamTime.Today(clock);
+        return await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
+            db.LegalHolds.Where(h => h.ReleasedAt == null && (h.Until == null || h.Until >= today)
+                && (contactId != null ? h.ContactId == contactId : h.DossierId == dossierId))
+                .OrderBy(h => h.PlacedAt));
+    }
+}
+
 /// <summary>
 /// The deletion log (art. 5(2) and 17 AVG: the firm must be able to show it erased): which request, what categories
 /// and how many rows were erased, pseudonymised or kept and why, by whom and when — and no personal data, so the entry
