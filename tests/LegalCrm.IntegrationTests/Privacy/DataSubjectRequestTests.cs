@@ -161,6 +161,39 @@ public sealed class DataSubjectRequestTests(CrmAppFactory app) : IClassFixture<C
         }
     }
 
+    [Fact]
+    public async Task An_objection_withdraws_every_marketing_consent_and_the_officer_restricts_the_contact_under_privacy_requests()
+    {
+        await using (var scope = app.FirmScope(_firm.Id))
+        {
+            var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
+            db.MarketingConsents.AddRange(
+                new LegalCrm.Web.Features.Clients.MarketingConsent { ContactId = _contact, Purpose = LegalCrm.Web.Features.Clients.MarketingPurpose.Newsletter, Channel = LegalCrm.Web.Features.Clients.ConsentChannel.Email, GivenOn = new DateOnly(2025, 1, 1), TextShown = "Ja", RecordedBy = "test" },
+                new LegalCrm.Web.Features.Clients.MarketingConsent { ContactId = _contact, Purpose = LegalCrm.Web.Features.Clients.MarketingPurpose.Events, Channel = LegalCrm.Web.Features.Clients.ConsentChannel.Post, GivenOn = new DateOnly(2025, 1, 1), TextShown = "Ja", RecordedBy = "test" });
+            await db.SaveChangesAsync();
+        }
+
+        using var officer = await app.SignedInAsync(_officer);
+        Assert.Equal(HttpStatusCode.Redirect, (await officer.SubmitAsync($"/Privacy/Requests/Edit?contact={_contact}", new Dictionary<string, string>
+        {
+            ["Input.Kind"] = "Objection",
+            ["Input.ReceivedOn"] = Iso(AmsterdamTime.Today(TimeProvider.System)),
+        })).StatusCode);
+        var request = await RequestAsync();
+        var edit = $"/Privacy/Requests/Edit/{request.Id}";
+        Assert.Equal(HttpStatusCode.Redirect, (await officer.SubmitAsync(edit, new Dictionary<string, string>(), handler: "WithdrawConsents")).StatusCode);
+        Assert.Contains("2 marketingtoestemmingen ingetrokken", (await officer.GetDocumentAsync(edit)).QuerySelector("[role=status]")!.TextContent, StringComparison.Ordinal);
+        await using (var scope = app.FirmScope(_firm.Id))
+        {
+            var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
+            Assert.All(await db.MarketingConsents.Where(m => m.ContactId == _contact).ToListAsync(), m => Assert.Equal(AmsterdamTime.Today(TimeProvider.System), m.WithdrawnOn));
+        }
+
+        // Restriction (art. 18) belongs to handling requests now.
+        Assert.Equal(HttpStatusCode.Redirect, (await officer.SubmitAsync($"/Clients/{_contact}", new Dictionary<string, string> { ["reason"] = "Betwist juistheid gegevens" }, handler: "Restrict")).StatusCode);
+        Assert.Contains("beperkt", (await officer.GetDocumentAsync($"/Clients/{_contact}")).QuerySelector(".notice-warn")!.TextContent, StringComparison.Ordinal);
+    }
+
     private static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private async Task<DataSubjectRequest> RequestAsync()

@@ -71,6 +71,17 @@ public sealed class ErasureTests(CrmAppFactory app) : IClassFixture<CrmAppFactor
         var log = await officer.GetDocumentAsync(erasure);
         Assert.Contains("Persoon ", log.QuerySelector("[data-testid=erasure-log]")!.TextContent, StringComparison.Ordinal);
 
+        var letter = await officer.GetAsync($"/Privacy/Requests/Edit/{request}?handler=Letter");
+        Assert.Equal("application/pdf", letter.Content.Headers.ContentType!.MediaType);
+        using (var pdf = UglyToad.PdfPig.PdfDocument.Open(await letter.Content.ReadAsByteArrayAsync()))
+        {
+            var text = string.Join(" ", pdf.GetPages().Select(p => string.Join(" ", p.GetWords().Select(w => w.Text))));
+            foreach (var expected in new[] { "Uw verzoek van", "blokkeerlijst", "Wat wij moeten bewaren", "bewaard tot", "Autoriteit Persoonsgegevens", "Persoon" })
+            {
+                Assert.Contains(expected, text, StringComparison.Ordinal);
+            }
+        }
+
         var dump = await DumpAsync();
         Assert.Contains("Bakkerij tegen ex-werknemer", dump, StringComparison.Ordinal); // the dump is the real one
         foreach (var trace in new[] { "Wisselink", "wisselink", "WISSELINK", "11223344", "rosalie.wisselink@wis.test" })

@@ -131,7 +131,7 @@ public sealed partial class TranslationTests
         keys.UnionWith(LegalCrm.Web.Features.Privacy.PrivacyRules.Gaps(new LegalCrm.Web.Features.Privacy.Processor()));
         keys.UnionWith(Enum.GetNames<LegalCrm.Web.Features.Privacy.DpiaStatus>().Select(k => "dpia:" + k));
         keys.UnionWith(Enum.GetNames<LegalCrm.Web.Features.Privacy.DpiaOutcome>().Select(k => "outcome:" + k));
-        keys.UnionWith(Enum.GetNames<LegalCrm.Web.Features.Privacy.RequestKind>().Select(k => "request:" + k));
+        keys.UnionWith(Enum.GetNames<LegalCrm.Web.Features.Privacy.RequestKind>().SelectMany(k => new[] { "request:" + k, "letter:" + k }));
         keys.UnionWith(Enum.GetNames<LegalCrm.Web.Features.Privacy.RequestChannel>().Select(k => "requestchannel:" + k));
         keys.UnionWith(Enum.GetNames<LegalCrm.Web.Features.Privacy.RequestStatus>().Select(k => "requeststatus:" + k));
         keys.UnionWith(Enum.GetNames<LegalCrm.Web.Features.Privacy.BreachRisk>().Select(k => "risk:" + k));

@@ -30,7 +30,7 @@ public static class BuiltInRoles
             Permissions.DeadlinesRead, Permissions.DeadlinesWrite, Permissions.TasksRead, Permissions.TasksWrite,
         ]),
         new(PrivacyOfficer, "Privacyfunctionaris", "Keeps the privacy register and oversees access to personal data.",
-            [Permissions.ClientsRead, Permissions.PrivacyManage, Permissions.PrivacyRegister, Permissions.PrivacyRegisterExport, Permissions.PrivacyRequests, Permissions.PrivacyErasureExecute, Permissions.PrivacyRetention, Permissions.PrivacyBreaches, Permissions.AdminAudit]),
+            [Permissions.ClientsRead, Permissions.PrivacyRegister, Permissions.PrivacyRegisterExport, Permissions.PrivacyRequests, Permissions.PrivacyErasureExecute, Permissions.PrivacyRetention, Permissions.PrivacyBreaches, Permissions.AdminAudit]),
         new(ReadOnly, "Alleen-lezen", "May look, not change.",
             [Permissions.ClientsRead, Permissions.DossiersRead, Permissions.CommunicationsRead, Permissions.DeadlinesRead, Permissions.TasksRead]),
     ];

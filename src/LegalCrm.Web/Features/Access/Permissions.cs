@@ -29,7 +29,6 @@ public static class Permissions
     public const string TasksWrite = "tasks.write";
     public const string WorkflowConfigure = "workflow.configure";
     public const string HolidaysConfigure = "holidays.configure";
-    public const string PrivacyManage = "privacy.manage";
     public const string PrivacyRegister = "privacy.register";
     public const string PrivacyRegisterExport = "privacy.register.export";
     public const string PrivacyRequests = "privacy.requests";
@@ -67,10 +66,9 @@ public static class Permissions
         new(TasksWrite, "Deadlines", "Create, assign and complete tasks."),
         new(WorkflowConfigure, "Deadlines", "Edit the deadline rules and the workflow templates per dossier type."),
         new(HolidaysConfigure, "Deadlines", "Keep the days a decree makes equal to holidays (Besluit gelijkstelling)."),
-        new(PrivacyManage, "Privacy", "Handle data-subject requests, such as restricting the use of a contact's data."),
         new(PrivacyRegister, "Privacy", "Keep the register of processing activities (art. 30 AVG)."),
         new(PrivacyRegisterExport, "Privacy", "Export the register of processing activities as PDF, CSV or Excel."),
-        new(PrivacyRequests, "Privacy", "Log and answer requests of people about their data (access, erasure and the other rights)."),
+        new(PrivacyRequests, "Privacy", "Log and answer requests of people about their data (access, erasure and the other rights), and restrict the use of a contact's data."),
         new(PrivacyErasureExecute, "Privacy", "Carry out the erasure of a person's data after a verified erasure request (cannot be undone)."),
         new(PrivacyRetention, "Privacy", "Place and release legal holds on contacts and dossiers, and manage retention."),
         new(PrivacyBreaches, "Privacy", "Register data breaches, decide on notifying the AP and the people concerned, and be alerted while the 72 hours run."),

@@ -39,7 +39,7 @@ public sealed class DetailsModel(CrmDbContext db, Dossiers.DossierAccess dossier
 
     public bool CanWrite => me.Has(Permissions.ClientsWrite) && !Contact.IsRestricted;
 
-    public bool CanRestrict => me.Has(Permissions.PrivacyManage);
+    public bool CanRestrict => me.Has(Permissions.PrivacyRequests);
 
     public IEnumerable<SelectListItem> RelationshipKinds => EnumOptions.For<RelationshipKind>(l, "relationship:");
 

@@ -31,6 +31,7 @@ public static class FeaturesStartup
         services.AddScoped<Features.Privacy.BreachExports>();
         services.AddScoped<Features.Privacy.AccessPackage>();
         services.AddScoped<Features.Privacy.Erasure>();
+        services.AddScoped<Features.Privacy.RequestLetters>();
         services.AddScoped<Features.Privacy.Suppressions>();
         // What each feature holds about a person, in the order the access package presents it.
         services.AddScoped<Features.Privacy.IPersonalDataSource, ContactPersonalData>();

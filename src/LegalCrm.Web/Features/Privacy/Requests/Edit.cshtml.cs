@@ -13,7 +13,7 @@ namespace LegalCrm.Web.Features.Privacy.Requests;
 /// reason and the day the person was told, and closing with the answer sent. Every change is audited.
 /// </summary>
 [RequirePermission(Permissions.PrivacyRequests)]
-public sealed class EditModel(CrmDbContext db, CurrentUser me, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class EditModel(CrmDbContext db, CurrentUser me, RequestLetters letters, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid? Id { get; set; }
@@ -109,6 +109,42 @@ public sealed class EditModel(CrmDbContext db, CurrentUser me, TimeProvider cloc
             ? l["The request of {0} has been closed.", request.PersonName].Value
             : l["The request of {0} has been saved; answer by {1}.", request.PersonName, request.DueOn.ToString("d MMMM yyyy", System.Globalization.CultureInfo.CurrentCulture)].Value;
         return Redirect("/Privacy/Requests");
+    }
+
+    /// <summary>
+    /// Objection to direct marketing (art. 21(3)) and withdrawal of consent (art. 7(3)): every marketing consent of the
+    /// contact still in force is withdrawn as of today — no identity check needed, withdrawing must be as easy as giving.
+    /// </summary>
+    public async Task<IActionResult> OnPostWithdrawConsentsAsync()
+    {
+        if (Id is not { } id || await db.DataSubjectRequests.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id) is not { } request || request.ContactId is not { } contact)
+        {
+            return NotFound();
+        }
+
+        if (request.Kind is not (RequestKind.Objection or RequestKind.ConsentWithdrawal))
+        {
+            return BadRequest();
+        }
+
+        var consents = await db.MarketingConsents.Where(m => m.ContactId == contact && m.WithdrawnOn == null).ToListAsync();
+        var today = AmsterdamTime.Today(clock);
+        consents.ForEach(m => m.WithdrawnOn = today);
+        await db.SaveChangesAsync();
+        TempData["Status"] = l["{0} marketing consents withdrawn as of today.", consents.Count].Value;
+        return Redirect($"/Privacy/Requests/Edit/{id}");
+    }
+
+    /// <summary>The answer letter, in Dutch, as PDF.</summary>
+    public async Task<IActionResult> OnGetLetterAsync(CancellationToken ct)
+    {
+        if (Id is not { } id || await db.DataSubjectRequests.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, ct) is not { } request)
+        {
+            return NotFound();
+        }
+
+        var pdf = await letters.PdfAsync(request, me.DisplayName ?? me.ActorName, ct);
+        return File(pdf, "application/pdf", $"antwoord-verzoek-{request.ReceivedOn:yyyyMMdd}.pdf");
     }
 
     private void Validate()
