@@ -60,6 +60,21 @@ public sealed class ContactImportTests(CrmAppFactory app) : IClassFixture<CrmApp
     }
 
     [Fact]
+    public async Task A_person_erased_at_their_request_is_not_brought_back_by_an_import()
+    {
+        await using (var scope = app.FirmScope(_firm.Id))
+        {
+            await scope.ServiceProvider.GetRequiredService<LegalCrm.Web.Features.Privacy.Suppressions>().AddAsync(["Jurgen@Muller.de"], CancellationToken.None);
+            await scope.ServiceProvider.GetRequiredService<CrmDbContext>().SaveChangesAsync();
+        }
+
+        using var client = await app.SignedInAsync(_firm.Users["assistant"]);
+        var plan = await DryRunAsync(client, await UploadAsync(client, "klanten.csv", ExcelFile()));
+        Assert.Contains("0", plan.QuerySelector("[data-testid=plan-creates]")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("jurgen@muller.de hoort bij een persoon die op eigen verzoek is gewist", plan.QuerySelector("[data-testid=plan-rows]")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_rejected_rows_file_has_the_original_columns_and_the_reason()
     {
         using var client = await app.SignedInAsync(_firm.Users["assistant"]);

@@ -29,7 +29,7 @@ public sealed record ImportPlan(IReadOnlyList<PlannedRow> Rows)
 /// the same plan, computed again inside its transaction. A row with the e-mail address or KvK number of an existing
 /// contact updates that contact instead of creating a duplicate.
 /// </summary>
-public sealed class ContactImportPlanner(CrmDbContext db, TimeProvider clock)
+public sealed class ContactImportPlanner(CrmDbContext db, Privacy.Suppressions suppressions, TimeProvider clock)
 {
     private const int ChunkSize = 1000;
 
@@ -68,6 +68,10 @@ public sealed class ContactImportPlanner(CrmDbContext db, TimeProvider clock)
                 existing[c.Id] = c;
             }
         }
+
+        // People erased at their request are not brought back by an import (AVG art. 17).
+        var suppressed = await suppressions.SuppressedAsync(
+            read.SelectMany(r => r.Result.Input.Emails.Select(e => e.Address).Concat(r.Result.Input.Phones.Select(p => p.Number))), ct);
 
         // A key (e-mail, KvK, matched contact) claimed by an earlier row of the same file.
         var claimed = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -117,6 +121,12 @@ public sealed class ContactImportPlanner(CrmDbContext db, TimeProvider clock)
                 planned.Add(problems.Count > 0
                     ? Rejected(row, result, problems)
                     : new PlannedRow(row.Line, row.Cells, ImportAction.Update, contact.Id, contact.DisplayName, merged, []));
+                continue;
+            }
+
+            if (result.Input.Emails.Select(e => e.Address).Concat(result.Input.Phones.Select(p => p.Number)).FirstOrDefault(v => v is not null && suppressed.Contains(v)) is { } erased)
+            {
+                planned.Add(Rejected(row, result, [new ImportProblem(ImportField.Ignore, "{0} belongs to a person erased at their request (AVG art. 17); the row is not imported.", erased)]));
                 continue;
             }
 
