@@ -24,7 +24,8 @@ public sealed class IndexModel(CrmDbContext db, IStringLocalizer<SharedResource>
         nameof(Tasks.WorkTask), nameof(Tasks.WorkTaskComment), nameof(Agenda.CalendarFeed),
         nameof(Workflows.WorkflowTemplate), nameof(Workflows.WorkflowStep), nameof(Workflows.WorkflowApplication),
         nameof(Privacy.ProcessingActivity), nameof(Privacy.RegisterDetails), nameof(Privacy.RegisterExport), nameof(Privacy.Processor), nameof(Privacy.Dpia), nameof(Privacy.DataSubjectRequest),
-        nameof(Privacy.Breach), nameof(Privacy.BreachFollowUp)];
+        nameof(Privacy.Breach), nameof(Privacy.BreachFollowUp), nameof(Privacy.AccessWithholding), nameof(Privacy.LegalHold), nameof(Privacy.ErasureLogEntry),
+        nameof(Privacy.SuppressionEntry)];
 
     [BindProperty(SupportsGet = true, Name = "user")]
     public Guid? UserFilter { get; set; }
