@@ -82,10 +82,12 @@ public static class ContactMerge
 
 /// <summary>
 /// Everything that points at a contact moves to the surviving contact when two are merged. Each feature that links to
-/// contacts (relationships now; dossier parties, communications… later) registers one of these; the merge runs them all
-/// in its transaction.
+/// contacts registers one of these; the merge runs them all in its transaction.
 /// </summary>
 public interface IContactLinks
 {
+    /// <summary>The entity types whose references to a contact this mover moves (a test checks every such table is covered).</summary>
+    IReadOnlyList<Type> Covers { get; }
+
     Task MoveAsync(Guid from, Guid to, CancellationToken ct);
 }

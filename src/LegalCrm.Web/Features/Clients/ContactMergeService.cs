@@ -67,6 +67,8 @@ public sealed class ContactMergeService(CrmDbContext db, IEnumerable<IContactLin
 /// <summary>Relationships move to the survivor; a relationship the survivor already has, or one with itself, is dropped.</summary>
 public sealed class RelationshipLinks(CrmDbContext db) : IContactLinks
 {
+    public IReadOnlyList<Type> Covers { get; } = [typeof(ContactRelationship)];
+
     public async Task MoveAsync(Guid from, Guid to, CancellationToken ct)
     {
         var moving = await db.ContactRelationships.Where(r => r.FromContactId == from || r.ToContactId == from).ToListAsync(ct);

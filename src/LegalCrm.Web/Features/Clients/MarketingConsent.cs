@@ -61,6 +61,8 @@ public static class MarketingAudience
 /// <summary>A merge keeps every consent record: they are the proof of consent (art. 7(1)), also after the merge.</summary>
 public sealed class MarketingConsentLinks(CrmDbContext db) : IContactLinks
 {
+    public IReadOnlyList<Type> Covers { get; } = [typeof(MarketingConsent)];
+
     public async Task MoveAsync(Guid from, Guid to, CancellationToken ct)
     {
         foreach (var consent in await db.MarketingConsents.Where(m => m.ContactId == from).ToListAsync(ct))

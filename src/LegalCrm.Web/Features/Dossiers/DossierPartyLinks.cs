@@ -7,6 +7,8 @@ namespace LegalCrm.Web.Features.Dossiers;
 /// <summary>Merging contacts moves their dossier roles and the ethical walls around them as a client.</summary>
 public sealed class DossierPartyLinks(CrmDbContext db) : IContactLinks
 {
+    public IReadOnlyList<Type> Covers { get; } = [typeof(DossierParty), typeof(EthicalWall)];
+
     public async Task MoveAsync(Guid from, Guid to, CancellationToken ct)
     {
         var parties = db.Set<DossierParty>();

@@ -16,6 +16,9 @@ public static class FeaturesStartup
         services.AddScoped<IContactLinks, RelationshipLinks>();
         services.AddScoped<IContactLinks, MarketingConsentLinks>();
         services.AddScoped<IContactLinks, DossierPartyLinks>();
+        services.AddScoped<IContactLinks, Features.Communications.CommunicationLinks>();
+        services.AddScoped<IContactLinks, Features.Tasks.TaskLinks>();
+        services.AddScoped<IContactLinks, Features.Privacy.PrivacyLinks>();
         services.AddScoped<DossierAccess>();
         services.AddScoped<ConflictSearch>();
         services.AddScoped<Features.Communications.CommunicationSearch>();
