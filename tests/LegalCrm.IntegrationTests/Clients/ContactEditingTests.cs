@@ -169,4 +169,38 @@ public sealed class ContactEditingTests(CrmAppFactory app) : IClassFixture<CrmAp
         Assert.True(response.StatusCode == HttpStatusCode.Redirect, await response.Content.ReadAsStringAsync());
         return Guid.Parse(response.Headers.Location!.OriginalString["/Clients/".Length..]);
     }
+
+    [Fact]
+    public async Task The_contact_page_lists_the_open_deadlines_and_latest_documents_of_the_dossiers_the_reader_may_see()
+    {
+        using var lawyer = await app.SignedInAsync(_firm.Lawyer);
+        var created = await lawyer.SubmitAsync("/Clients/Edit?kind=Person", new Dictionary<string, string> { ["Input.FirstName"] = "Dirk", ["Input.LastName"] = "Dossierhouder" });
+        var contact = created.Headers.Location!.OriginalString;
+        var dossierResponse = await lawyer.SubmitAsync($"/Dossiers/New?client={contact["/Clients/".Length..]}", new Dictionary<string, string> { ["Input.Title"] = "Huurgeschil Dirk" });
+        var dossier = Guid.Parse(dossierResponse.Headers.Location!.OriginalString.Split('/')[2]);
+        await lawyer.UploadAsync($"/Dossiers/{dossier}/Documents", "files",
+            [("huurcontract.pdf", System.Text.Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"))]);
+        await using (var scope = app.FirmScope(_firm.Id))
+        {
+            var db = scope.ServiceProvider.GetRequiredService<LegalCrm.Web.Data.CrmDbContext>();
+            var now = DateTimeOffset.UtcNow;
+            db.Deadlines.Add(new LegalCrm.Web.Features.Deadlines.Deadline
+            {
+                DossierId = dossier, Title = "Conclusie van antwoord", DueDate = new DateOnly(2027, 1, 12), Kind = LegalCrm.Web.Features.Deadlines.DeadlineKind.Fatal,
+                ResponsibleUserIds = [_firm.Lawyer.Id], CreatedAt = now, UpdatedAt = now, CreatedBy = "test",
+            });
+            await db.SaveChangesAsync();
+        }
+
+        var page = await lawyer.GetDocumentAsync(contact);
+        Assert.Contains("Conclusie van antwoord", page.QuerySelector("[data-testid=contact-deadlines]")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("huurcontract", page.QuerySelector("[data-testid=contact-documents]")!.TextContent, StringComparison.Ordinal);
+
+        // A colleague who does not work on the dossier sees neither.
+        var colleague = await app.AddUserAsync(_firm, LegalCrm.Web.Features.Access.BuiltInRoles.Lawyer, "collega");
+        using var other = await app.SignedInAsync(colleague);
+        var theirs = await other.GetDocumentAsync(contact);
+        Assert.Contains("Geen openstaande termijnen", theirs.QuerySelector("[data-testid=contact-deadlines]")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Geen documenten", theirs.QuerySelector("[data-testid=contact-documents]")!.TextContent, StringComparison.Ordinal);
+    }
 }

@@ -283,6 +283,21 @@ public sealed class DetailsModel(CrmDbContext db, Dossiers.DossierAccess dossier
             .Select(r => new DossierRow(r.Id, r.Number, r.Title, r.Status, r.Role, r.RoleLabel))
             .ToListAsync();
 
+        // The open deadlines and the latest documents of the dossiers in which the contact is a party and that this user may see.
+        var visible = dossiers.VisibleAmong(db.Dossiers.Where(d => d.Parties.Any(p => p.ContactId == Id))).Select(d => d.Id);
+        if (me.Has(Access.Permissions.DeadlinesRead))
+        {
+            Deadlines = await db.Deadlines.AsNoTracking().Where(d => d.Status == Features.Deadlines.DeadlineStatus.Open && visible.Contains(d.DossierId))
+                .OrderBy(d => d.DueDate).ThenBy(d => d.DueTime).ThenBy(d => d.Id).Take(10)
+                .Select(d => new DeadlineRow(d.Id, d.Title, d.DueDate, d.Kind, db.Dossiers.Where(x => x.Id == d.DossierId).Select(x => x.Number).First()))
+                .ToListAsync();
+        }
+
+        Documents = await db.Documents.AsNoTracking().Where(d => visible.Contains(d.DossierId))
+            .OrderByDescending(d => d.UpdatedAt).ThenBy(d => d.Id).Take(10)
+            .Select(d => new DocumentRow(d.Id, d.DossierId, d.Title, d.UpdatedAt, db.Dossiers.Where(x => x.Id == d.DossierId).Select(x => x.Number).First()))
+            .ToListAsync();
+
         Consents = await db.MarketingConsents.AsNoTracking().Where(m => m.ContactId == Id)
             .OrderBy(m => m.WithdrawnOn != null).ThenBy(m => m.Purpose).ThenByDescending(m => m.GivenOn)
             .ToListAsync();
@@ -302,6 +317,14 @@ public sealed class DetailsModel(CrmDbContext db, Dossiers.DossierAccess dossier
     ];
 
     public IReadOnlyList<Communications.TimelineItem> Communications { get; private set; } = [];
+
+    public IReadOnlyList<DeadlineRow> Deadlines { get; private set; } = [];
+
+    public IReadOnlyList<DocumentRow> Documents { get; private set; } = [];
+
+    public sealed record DeadlineRow(Guid Id, string Title, DateOnly DueDate, Features.Deadlines.DeadlineKind Kind, string DossierNumber);
+
+    public sealed record DocumentRow(Guid Id, Guid DossierId, string Title, DateTimeOffset UpdatedAt, string DossierNumber);
 
     public sealed record DossierRow(Guid Id, string Number, string Title, Dossiers.DossierStatus Status, Dossiers.PartyRole Role, string? RoleLabel);
 
