@@ -104,6 +104,8 @@ public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options, TenantC
 
     public DbSet<Features.Privacy.LegalHold> LegalHolds => Set<Features.Privacy.LegalHold>();
 
+    public DbSet<Features.Privacy.RetentionPolicy> RetentionPolicies => Set<Features.Privacy.RetentionPolicy>();
+
     public DbSet<Features.Privacy.ErasureLogEntry> ErasureLog => Set<Features.Privacy.ErasureLogEntry>();
 
     public DbSet<Features.Privacy.SuppressionEntry> SuppressionEntries => Set<Features.Privacy.SuppressionEntry>();

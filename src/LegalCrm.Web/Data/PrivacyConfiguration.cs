@@ -240,3 +240,20 @@ internal sealed class SuppressionEntryConfiguration : IEntityTypeConfiguration<S
         b.HasIndex(x => new { x.TenantId, x.Hash }).IsUnique();
     }
 }
+
+internal sealed class RetentionPolicyConfiguration : IEntityTypeConfiguration<RetentionPolicy>
+{
+    public void Configure(EntityTypeBuilder<RetentionPolicy> b)
+    {
+        b.ToTable("retention_policies", t => t.HasCheckConstraint("ck_retention_policies_period", $"period_months BETWEEN 1 AND {RetentionRules.MaxPeriodMonths}"));
+        b.Property(x => x.Id).ValueGeneratedNever();
+        b.Property(x => x.Category).HasConversion<string>().HasMaxLength(30);
+        b.Property(x => x.StartsAt).HasConversion<string>().HasMaxLength(30);
+        b.Property(x => x.Action).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.PracticeArea).HasMaxLength(100);
+        b.Property(x => x.Basis).HasMaxLength(ProcessingRegisterLimits.ShortText);
+        b.Ignore(x => x.AuditSubject);
+        // One firm-wide policy per category, and at most one per practice area.
+        b.HasIndex(x => new { x.TenantId, x.Category, x.PracticeArea }).IsUnique().AreNullsDistinct(false);
+    }
+}

@@ -140,6 +140,9 @@ public sealed partial class TranslationTests
         keys.UnionWith(Enum.GetNames<LegalCrm.Web.Features.Privacy.SubjectsExemption>().Select(k => "exemption:" + k));
         keys.UnionWith(Enum.GetNames<LegalCrm.Web.Features.Privacy.BreachStatus>().Select(k => "breachstatus:" + k));
         keys.UnionWith(Enum.GetNames<LegalCrm.Web.Features.Privacy.ErasureAction>().Select(k => "erasure:" + k));
+        keys.UnionWith(Enum.GetNames<LegalCrm.Web.Features.Privacy.RetentionCategory>().Select(k => "retention:" + k));
+        keys.UnionWith(Enum.GetNames<LegalCrm.Web.Features.Privacy.RetentionStart>().Select(k => "retentionstart:" + k));
+        keys.UnionWith(Enum.GetNames<LegalCrm.Web.Features.Privacy.RetentionAction>().Select(k => "retentionaction:" + k));
         keys.UnionWith(typeof(LegalCrm.Web.Features.Communications.Mailboxes.MailboxPolling).GetFields()
             .Where(f => f.IsLiteral && f.FieldType == typeof(string) && f.Name != nameof(LegalCrm.Web.Features.Communications.Mailboxes.MailboxPolling.JobId))
             .Select(f => (string)f.GetRawConstantValue()!));

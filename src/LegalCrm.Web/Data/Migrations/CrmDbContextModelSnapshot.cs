@@ -3549,6 +3549,67 @@ namespace LegalCrm.Web.Data.Migrations
                     b.ToTable("register_exports", (string)null);
                 });
 
+            modelBuilder.Entity("LegalCrm.Web.Features.Privacy.RetentionPolicy", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("action");
+
+                    b.Property<string>("Basis")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("basis");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("category");
+
+                    b.Property<int>("PeriodMonths")
+                        .HasColumnType("integer")
+                        .HasColumnName("period_months");
+
+                    b.Property<string>("PracticeArea")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("practice_area");
+
+                    b.Property<string>("StartsAt")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("starts_at");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_retention_policies");
+
+                    b.HasIndex("TenantId", "Category", "PracticeArea")
+                        .IsUnique()
+                        .HasDatabaseName("ix_retention_policies_tenant_id_category_practice_area");
+
+                    NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("TenantId", "Category", "PracticeArea"), false);
+
+                    b.ToTable("retention_policies", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_retention_policies_period", "period_months BETWEEN 1 AND 360");
+                        });
+                });
+
             modelBuilder.Entity("LegalCrm.Web.Features.Privacy.SuppressionEntry", b =>
                 {
                     b.Property<Guid>("Id")

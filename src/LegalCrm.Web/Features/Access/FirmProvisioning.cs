@@ -38,6 +38,7 @@ public sealed class FirmProvisioning(
         db.DeadlineRules.AddRange(Deadlines.DeadlineRules.StartingRules());
         db.DesignatedHolidays.AddRange(Deadlines.DeadlineRules.DesignatedDaysInForce.Select(d => new Deadlines.DesignatedHoliday { Date = d, Description = Deadlines.DeadlineRules.DesignatedDaysDecree }));
         db.ProcessingActivities.AddRange(Privacy.StartingRegister.Activities(clock.GetUtcNow()));
+        db.RetentionPolicies.AddRange(Privacy.RetentionRules.Starting(clock.GetUtcNow()));
         await db.SaveChangesAsync(ct);
 
         var admin = await CreateUserAsync(adminEmail, adminName, BuiltInRoles.Admin, adminPassword);

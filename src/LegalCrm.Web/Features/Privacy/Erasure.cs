@@ -23,11 +23,6 @@ namespace LegalCrm.Web.Features.Privacy;
 public sealed class Erasure(CrmDbContext db, IEnumerable<IPersonalDataSource> sources, Suppressions suppressions, AuditEvents audit, CurrentUser me,
     TimeProvider clock, IStringLocalizer<SharedResource> l)
 {
-    /// <summary>Closed dossiers are kept five years after closing (the starting retention policy; Wwft and legal claims).</summary>
-    public const int DossierRetentionYears = 5;
-
-    public const int WwftRetentionYears = 5;
-
     public static readonly IReadOnlySet<RequestKind> Kinds = new HashSet<RequestKind> { RequestKind.Erasure };
 
     /// <summary>The app's own codes (enum members: "Mobile", "Client"…): not personal, they stay readable in the anonymised audit rows.</summary>
@@ -144,8 +139,11 @@ public sealed class Erasure(CrmDbContext db, IEnumerable<IPersonalDataSource> so
         }
 
         var roles = await db.Set<DossierParty>().AsNoTracking().Where(p => p.ContactId == contact.Id)
-            .Join(db.Dossiers, p => p.DossierId, d => d.Id, (p, d) => new { d.Id, d.Status, d.ClosedOn, p.Role })
+            .Join(db.Dossiers, p => p.DossierId, d => d.Id, (p, d) => new { d.Id, d.Status, d.ClosedOn, d.PracticeArea, p.Role })
             .ToListAsync(ct);
+        var policies = await db.RetentionPolicies.AsNoTracking().ToListAsync(ct);
+        // Without a policy (the officer deleted it) the firm's obligations still hold: five years for both.
+        int Months(RetentionCategory category, string? area) => RetentionRules.For(policies, category, area)?.PeriodMonths ?? 60;
         var kept = new Dictionary<Guid, string>();
         foreach (var role in roles)
         {
@@ -157,9 +155,10 @@ public sealed class Erasure(CrmDbContext db, IEnumerable<IPersonalDataSource> so
             {
                 kept[role.Id] = l["Open dossier: kept for the legal claim (art. 17(3)(e) AVG)."].Value;
             }
-            else if (role.ClosedOn.Value.AddYears(DossierRetentionYears) > today)
+            else if (!RetentionRules.Expired(role.ClosedOn.Value, Months(RetentionCategory.ClosedDossiers, role.PracticeArea), today))
             {
-                kept[role.Id] = l["Closed dossier: kept until {0} (retention of closed dossiers).", role.ClosedOn.Value.AddYears(DossierRetentionYears).ToString("d MMMM yyyy", CultureInfo.CurrentCulture)].Value;
+                kept[role.Id] = l["Closed dossier: kept until {0} (retention of closed dossiers).",
+                    RetentionRules.KeptUntil(role.ClosedOn.Value, Months(RetentionCategory.ClosedDossiers, role.PracticeArea)).ToString("d MMMM yyyy", CultureInfo.CurrentCulture)].Value;
             }
         }
 
@@ -171,11 +170,12 @@ public sealed class Erasure(CrmDbContext db, IEnumerable<IPersonalDataSource> so
             var ended = clientDossiers.All(d => d.ClosedOn is not null && d.Status is DossierStatus.Closed or DossierStatus.Archived)
                 ? clientDossiers.Max(d => d.ClosedOn!.Value)
                 : (DateOnly?)null;
-            if (ended is null || ended.Value.AddYears(WwftRetentionYears) > today)
+            var wwftMonths = Months(RetentionCategory.WwftRecords, null);
+            if (ended is null || !RetentionRules.Expired(ended.Value, wwftMonths, today))
             {
                 wwft = ended is null
                     ? l["A client in an ongoing relationship: the identity is kept under the Wwft (art. 33) and for the open dossiers."].Value
-                    : l["The client's identity is kept until {0} under the Wwft (art. 33: five years after the relationship ended).", ended.Value.AddYears(WwftRetentionYears).ToString("d MMMM yyyy", CultureInfo.CurrentCulture)].Value;
+                    : l["The client's identity is kept until {0} under the Wwft (art. 33: five years after the relationship ended).", RetentionRules.KeptUntil(ended.Value, wwftMonths).ToString("d MMMM yyyy", CultureInfo.CurrentCulture)].Value;
             }
         }
 
