@@ -1,5 +1,5 @@
-using Microsoft.Extensions.DependencyInjection;
 using LegalCrm.Web.Features.Access;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace LegalCrm.BrowserTests;
@@ -104,8 +104,12 @@ public sealed class PrivacyJourneyTests(BrowserFixture fixture) : IClassFixture<
             var db = scope.ServiceProvider.GetRequiredService<LegalCrm.Web.Data.CrmDbContext>();
             var contact = new LegalCrm.Web.Features.Clients.Contact
             {
-                Kind = LegalCrm.Web.Features.Clients.ContactKind.Person, FirstName = "Ilse", LastName = "Inzage",
-                CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow, UpdatedBy = "test",
+                Kind = LegalCrm.Web.Features.Clients.ContactKind.Person,
+                FirstName = "Ilse",
+                LastName = "Inzage",
+                CreatedAt = DateTimeOffset.UtcNow,
+                UpdatedAt = DateTimeOffset.UtcNow,
+                UpdatedBy = "test",
             };
             contact.Emails.Add(new LegalCrm.Web.Features.Clients.ContactEmail { Address = "ilse@inzage.test", NormalizedAddress = "ilse@inzage.test" });
             contact.RecomputeNames();

@@ -186,8 +186,14 @@ public sealed class ContactEditingTests(CrmAppFactory app) : IClassFixture<CrmAp
             var now = DateTimeOffset.UtcNow;
             db.Deadlines.Add(new LegalCrm.Web.Features.Deadlines.Deadline
             {
-                DossierId = dossier, Title = "Conclusie van antwoord", DueDate = new DateOnly(2027, 1, 12), Kind = LegalCrm.Web.Features.Deadlines.DeadlineKind.Fatal,
-                ResponsibleUserIds = [_firm.Lawyer.Id], CreatedAt = now, UpdatedAt = now, CreatedBy = "test",
+                DossierId = dossier,
+                Title = "Conclusie van antwoord",
+                DueDate = new DateOnly(2027, 1, 12),
+                Kind = LegalCrm.Web.Features.Deadlines.DeadlineKind.Fatal,
+                ResponsibleUserIds = [_firm.Lawyer.Id],
+                CreatedAt = now,
+                UpdatedAt = now,
+                CreatedBy = "test",
             });
             await db.SaveChangesAsync();
         }

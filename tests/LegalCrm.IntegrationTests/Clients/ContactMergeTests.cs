@@ -77,8 +77,14 @@ public sealed class ContactMergeTests(CrmAppFactory app) : IClassFixture<CrmAppF
             var now = DateTimeOffset.UtcNow;
             db.Communications.Add(new LegalCrm.Web.Features.Communications.Communication
             {
-                Kind = LegalCrm.Web.Features.Communications.CommunicationKind.Call, OccurredAt = now, Subject = "Belde over de factuur", ContactId = duplicate,
-                AuthorName = "test", UpdatedBy = "test", CreatedAt = now, UpdatedAt = now,
+                Kind = LegalCrm.Web.Features.Communications.CommunicationKind.Call,
+                OccurredAt = now,
+                Subject = "Belde over de factuur",
+                ContactId = duplicate,
+                AuthorName = "test",
+                UpdatedBy = "test",
+                CreatedAt = now,
+                UpdatedAt = now,
                 Participants = [new LegalCrm.Web.Features.Communications.CommunicationParticipant { ContactId = duplicate, Name = "B. Kock", Role = LegalCrm.Web.Features.Communications.ParticipantRole.Caller }],
             });
             db.WorkTasks.Add(new LegalCrm.Web.Features.Tasks.WorkTask { Title = "Terugbellen", ContactId = duplicate, AssigneeUserId = _firm.Lawyer.Id, CreatedAt = now, UpdatedAt = now, CreatedBy = "test" });

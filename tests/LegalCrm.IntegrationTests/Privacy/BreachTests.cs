@@ -168,8 +168,16 @@ public sealed class BreachTests(CrmAppFactory app) : IClassFixture<CrmAppFactory
             var open = new Breach { Number = 1, Title = "Lopend", DiscoveredAt = aware, Confidentiality = true, CreatedAt = aware, UpdatedAt = aware };
             var notNotified = new Breach
             {
-                Number = 2, Title = "Besloten", DiscoveredAt = aware, Availability = true, Risk = BreachRisk.None, RiskReasoning = "Back-up teruggezet",
-                AuthorityDecision = AuthorityDecision.DoNotNotify, AuthorityDecisionReasoning = "Geen risico", CreatedAt = aware, UpdatedAt = aware,
+                Number = 2,
+                Title = "Besloten",
+                DiscoveredAt = aware,
+                Availability = true,
+                Risk = BreachRisk.None,
+                RiskReasoning = "Back-up teruggezet",
+                AuthorityDecision = AuthorityDecision.DoNotNotify,
+                AuthorityDecisionReasoning = "Geen risico",
+                CreatedAt = aware,
+                UpdatedAt = aware,
             };
             db.Breaches.AddRange(open, notNotified);
             await db.SaveChangesAsync();

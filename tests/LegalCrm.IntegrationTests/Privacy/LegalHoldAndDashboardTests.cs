@@ -64,8 +64,11 @@ public sealed class LegalHoldAndDashboardTests(CrmAppFactory app) : IClassFixtur
             db.Breaches.Add(new Breach { Number = 1, Title = "USB-stick kwijt", DiscoveredAt = now.AddHours(-10), Confidentiality = true, CreatedAt = now, UpdatedAt = now });
             db.DataSubjectRequests.Add(new DataSubjectRequest
             {
-                Kind = RequestKind.Access, PersonName = "Olga Overzicht", ReceivedOn = Web.Infrastructure.Time.AmsterdamTime.Today(TimeProvider.System).AddDays(-27),
-                CreatedAt = now, CreatedBy = "test",
+                Kind = RequestKind.Access,
+                PersonName = "Olga Overzicht",
+                ReceivedOn = Web.Infrastructure.Time.AmsterdamTime.Today(TimeProvider.System).AddDays(-27),
+                CreatedAt = now,
+                CreatedBy = "test",
             });
             await db.SaveChangesAsync();
         }

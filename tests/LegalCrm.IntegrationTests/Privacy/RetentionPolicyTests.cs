@@ -36,7 +36,10 @@ public sealed class RetentionPolicyTests(CrmAppFactory app) : IClassFixture<CrmA
         Assert.Equal(HttpStatusCode.Redirect, (await officer.SubmitAsync($"/Privacy/Retention/Edit/{closedDossiers}", new Dictionary<string, string> { ["PeriodMonths"] = "72" })).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await officer.SubmitAsync("/Privacy/Retention/Edit", new Dictionary<string, string>
         {
-            ["Category"] = "ClosedDossiers", ["PracticeArea"] = area, ["PeriodMonths"] = "120", ["Basis"] = "Langere verjaringstermijn",
+            ["Category"] = "ClosedDossiers",
+            ["PracticeArea"] = area,
+            ["PeriodMonths"] = "120",
+            ["Basis"] = "Langere verjaringstermijn",
         })).StatusCode);
         var twice = await CrmClient.ParseAsync(await officer.SubmitAsync("/Privacy/Retention/Edit", new Dictionary<string, string> { ["Category"] = "ClosedDossiers", ["PracticeArea"] = area, ["PeriodMonths"] = "12" }));
         Assert.Contains("heeft al een bewaartermijn", twice.QuerySelector("[data-valmsg-for=PracticeArea]")!.TextContent, StringComparison.Ordinal);

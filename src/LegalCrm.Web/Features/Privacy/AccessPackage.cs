@@ -88,11 +88,11 @@ public sealed class AccessPackage(CrmDbContext db, IEnumerable<IPersonalDataSour
         {
             await using (var jsonEntry = await zip.CreateEntry("gegevens.json", CompressionLevel.Optimal).OpenAsync(ct))
             await using (var json = new Utf8JsonWriter(jsonEntry, new JsonWriterOptions
-                   {
-                       Indented = true,
-                       // A file of its own, never embedded in HTML: "é" and "+31…" stay readable instead of \u-escaped.
-                       Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-                   }))
+            {
+                Indented = true,
+                // A file of its own, never embedded in HTML: "é" and "+31…" stay readable instead of \u-escaped.
+                Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+            }))
             {
                 json.WriteStartObject();
                 json.WriteString("format", JsonFormat);
