@@ -34,8 +34,12 @@ public sealed class CrmClient(HttpClient http) : IDisposable
     public async Task<HttpResponseMessage> SubmitAsync(string url, IDictionary<string, string> fields, string? handler = null, IEnumerable<KeyValuePair<string, string>>? extra = null)
     {
         var page = await GetDocumentAsync(url);
+        // Without a handler: the page's own post form, not a search (GET) or another handler's form before it.
         var form = page.QuerySelectorAll<IHtmlFormElement>("main form")
-            .FirstOrDefault(f => handler is null || (f.GetAttribute("action") ?? string.Empty).Contains("handler=" + handler, StringComparison.OrdinalIgnoreCase))
+            .Where(f => !string.Equals(f.GetAttribute("method"), "get", StringComparison.OrdinalIgnoreCase))
+            .FirstOrDefault(f => handler is null
+                ? !(f.GetAttribute("action") ?? string.Empty).Contains("handler=", StringComparison.OrdinalIgnoreCase)
+                : (f.GetAttribute("action") ?? string.Empty).Contains("handler=" + handler, StringComparison.OrdinalIgnoreCase))
             ?? throw new InvalidOperationException($"No form{(handler is null ? string.Empty : " for " + handler)} on {url}");
         return await PostFormAsync(form, url, fields, extra);
     }

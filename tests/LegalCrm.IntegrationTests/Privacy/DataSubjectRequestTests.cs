@@ -194,6 +194,39 @@ public sealed class DataSubjectRequestTests(CrmAppFactory app) : IClassFixture<C
         Assert.Contains("beperkt", (await officer.GetDocumentAsync($"/Clients/{_contact}")).QuerySelector(".notice-warn")!.TextContent, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_request_logged_without_a_contact_is_linked_to_the_contact_found_by_a_search()
+    {
+        using var officer = await app.SignedInAsync(_officer);
+        var logged = await officer.SubmitAsync("/Privacy/Requests/Edit", new Dictionary<string, string>
+        {
+            ["Input.Kind"] = "Access",
+            ["Input.PersonName"] = "P. Verzoek",
+            ["Input.ReceivedOn"] = Iso(AmsterdamTime.Today(TimeProvider.System)),
+        });
+        Assert.Equal(HttpStatusCode.Redirect, logged.StatusCode);
+        Guid id;
+        await using (var scope = app.FirmScope(_firm.Id))
+        {
+            id = await scope.ServiceProvider.GetRequiredService<CrmDbContext>().DataSubjectRequests.Where(r => r.PersonName == "P. Verzoek").Select(r => r.Id).SingleAsync();
+        }
+
+        var edit = $"/Privacy/Requests/Edit/{id}";
+        Assert.Contains("Geen contact gevonden", (await officer.GetDocumentAsync(edit + "?find=Nergensvan")).QuerySelector("[data-testid=link-contact]")!.TextContent, StringComparison.Ordinal);
+        var found = await officer.GetDocumentAsync(edit + "?find=Verzoek");
+        var link = found.QuerySelectorAll<AngleSharp.Html.Dom.IHtmlFormElement>("[data-testid=link-contact] form[method=post]").Single(f => f.TextContent.Contains("Petra Verzoek", StringComparison.Ordinal));
+        Assert.Equal(HttpStatusCode.Redirect, (await officer.PostFormAsync(link, edit, new Dictionary<string, string>())).StatusCode);
+
+        await using (var scope = app.FirmScope(_firm.Id))
+        {
+            var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
+            Assert.Equal(_contact, (await db.DataSubjectRequests.AsNoTracking().SingleAsync(r => r.Id == id)).ContactId);
+            Assert.True(await db.AuditEntries.AnyAsync(a => a.EntityType == nameof(DataSubjectRequest) && a.EntityId == id.ToString() && a.Action == AuditActions.Update));
+        }
+
+        Assert.Null((await officer.GetDocumentAsync(edit)).QuerySelector("[data-testid=link-contact]"));
+    }
+
     private static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private async Task<DataSubjectRequest> RequestAsync()

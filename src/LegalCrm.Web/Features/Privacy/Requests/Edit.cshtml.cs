@@ -1,5 +1,6 @@
 using LegalCrm.Web.Data;
 using LegalCrm.Web.Features.Access;
+using LegalCrm.Web.Features.Clients;
 using LegalCrm.Web.Infrastructure.Time;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -25,6 +26,12 @@ public sealed class EditModel(CrmDbContext db, CurrentUser me, RequestLetters le
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
+    /// <summary>A search for the contact a request logged without one is about.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Find { get; set; }
+
+    public IReadOnlyList<(Guid Id, string Name)> Candidates { get; private set; } = [];
+
     public string? ContactName { get; private set; }
 
     public DateOnly Today { get; private set; }
@@ -44,6 +51,10 @@ public sealed class EditModel(CrmDbContext db, CurrentUser me, RequestLetters le
             Existing = request;
             Contact = request.ContactId;
             Input = InputModel.From(request);
+            if (request.ContactId is null)
+            {
+                Candidates = await db.Contacts.CandidatesAsync(db, Find);
+            }
         }
         else
         {
@@ -109,6 +120,29 @@ public sealed class EditModel(CrmDbContext db, CurrentUser me, RequestLetters le
             ? l["The request of {0} has been closed.", request.PersonName].Value
             : l["The request of {0} has been saved; answer by {1}.", request.PersonName, request.DueOn.ToString("d MMMM yyyy", System.Globalization.CultureInfo.CurrentCulture)].Value;
         return Redirect("/Privacy/Requests");
+    }
+
+    /// <summary>Links a request logged without a contact to the contact it turns out to be about (audited).</summary>
+    public async Task<IActionResult> OnPostLinkContactAsync(Guid contactId)
+    {
+        if (Id is not { } id || await db.DataSubjectRequests.SingleOrDefaultAsync(r => r.Id == id) is not { } request
+            || await db.Contacts.Where(c => c.Id == contactId).Select(c => c.DisplayName).SingleOrDefaultAsync() is not { } name)
+        {
+            return NotFound();
+        }
+
+        if (request.ContactId is not null)
+        {
+            TempData["Error"] = l["This request is already linked to a contact."].Value;
+        }
+        else
+        {
+            request.ContactId = contactId;
+            await db.SaveChangesAsync();
+            TempData["Status"] = l["The request is now linked to {0}.", name].Value;
+        }
+
+        return Redirect($"/Privacy/Requests/Edit/{id}");
     }
 
     /// <summary>
