@@ -56,22 +56,22 @@ public sealed class Erasure(CrmDbContext db, IEnumerable<IPersonalDataSource> so
     public async Task<(ErasureLogEntry? Entry, string? Refusal)> ExecuteAsync(DataSubjectRequest request, CancellationToken ct)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var (refusal, scope) = await ScopeAsync(request, ct);
+        var (refusal, scope, contact) = await ScopeAsync(request, ct);
         refusal ??= RequestExecution.Refusal(request, Kinds) is { } r ? l[r].Value : null;
         if (refusal is not null)
         {
             return (null, refusal);
         }
 
-        var addresses = await db.Set<ContactEmail>().Where(e => e.ContactId == scope!.ContactId).Select(e => e.Address).ToListAsync(ct);
-        var phones = await db.Set<ContactPhone>().Where(p => p.ContactId == scope!.ContactId).Select(p => p.Number).ToListAsync(ct);
+        // Read before the features act: the contact's numbers and addresses are gone afterwards.
+        string[] suppressed = [.. contact!.Emails.Select(e => e.Address), .. contact.Phones.Select(p => p.Number)];
         var lines = new List<ErasureLine>();
         foreach (var source in sources.Reverse())
         {
             lines.AddRange(await source.EraseAsync(scope!, execute: true, ct));
         }
 
-        await suppressions.AddAsync([.. addresses, .. phones], ct);
+        await suppressions.AddAsync(suppressed, ct);
         await db.SaveChangesAsync(ct);
         // Where the identity must stay (Wwft), so may its traces; otherwise they are scrubbed to the pseudonym.
         if (scope!.ContactFate != ErasureAction.Keep)
@@ -119,13 +119,13 @@ public sealed class Erasure(CrmDbContext db, IEnumerable<IPersonalDataSource> so
         return count;
     }
 
-    private async Task<(string? Refusal, ErasureScope? Scope)> ScopeAsync(DataSubjectRequest request, CancellationToken ct)
+    private async Task<(string? Refusal, ErasureScope? Scope, Contact? Contact)> ScopeAsync(DataSubjectRequest request, CancellationToken ct)
     {
         var contact = await db.Contacts.AsNoTracking().Include(c => c.Addresses).Include(c => c.Phones).Include(c => c.Emails).AsSplitQuery()
             .SingleOrDefaultAsync(c => c.Id == request.ContactId, ct);
         if (contact is null)
         {
-            return (l["The contact no longer exists; see the deletion log of this request."].Value, null);
+            return (l["The contact no longer exists; see the deletion log of this request."].Value, null, null);
         }
 
         var today = AmsterdamTime.Today(clock);
@@ -135,7 +135,7 @@ public sealed class Erasure(CrmDbContext db, IEnumerable<IPersonalDataSource> so
         if (holds.FirstOrDefault(h => h.ContactId == contact.Id && h.IsActive(today)) is { } hold)
         {
             return (l["{0} is under a legal hold ({1}; until {2}): nothing of them may be erased while it lasts (art. 17(3)(e) AVG).",
-                contact.DisplayName, hold.Reason, hold.Until?.ToString("d MMMM yyyy", CultureInfo.CurrentCulture) ?? l["released"].Value].Value, null);
+                contact.DisplayName, hold.Reason, hold.Until?.ToString("d MMMM yyyy", CultureInfo.CurrentCulture) ?? l["released"].Value].Value, null, null);
         }
 
         var roles = await db.Set<DossierParty>().AsNoTracking().Where(p => p.ContactId == contact.Id)
@@ -183,22 +183,9 @@ public sealed class Erasure(CrmDbContext db, IEnumerable<IPersonalDataSource> so
             : kept.Count > 0 || holds.Any(h => h.ContactId == contact.Id) ? ErasureAction.Pseudonymise
             : ErasureAction.Delete;
         var pseudonym = "Persoon " + Convert.ToHexString(RandomNumberGenerator.GetBytes(2));
-        var scope = new ErasureScope(contact.Id, pseudonym, fate, wwft, kept, Values(contact, request), Mentions(contact, request));
-        return (null, scope);
+        var scope = new ErasureScope(contact.Id, pseudonym, fate, wwft, kept, Mentions(contact, request));
+        return (null, scope, contact);
     }
-
-    /// <summary>Every value of the person's record, longest first (so "Petra Inzage" goes before "Petra").</summary>
-    private static List<string> Values(Contact c, DataSubjectRequest request) =>
-        new[]
-        {
-            c.DisplayName, c.SortName, c.SortKey, c.SearchText, c.FirstName, c.LastName, c.NameParticle, c.Initials, c.OrganisationName,
-            c.Salutation, c.LetterGreeting, c.KvkNumber, c.VatNumber, c.Website, c.Iban, c.Notes, c.DataSource, c.RestrictionReason,
-            c.DateOfBirth?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), request.PersonName, request.PersonDetails,
-        }
-        .Concat(c.Addresses.SelectMany(a => new[] { a.Street, a.PostalCode }))
-        .Concat(Mentions(c, request))
-        .Where(v => !string.IsNullOrWhiteSpace(v) && v.Trim().Length >= 2)
-        .Select(v => v!.Trim()).Distinct().OrderByDescending(v => v.Length).ToList();
 
     /// <summary>What identifies the person wherever it appears: full name, e-mail addresses, phone numbers.</summary>
     private static List<string> Mentions(Contact c, DataSubjectRequest request) =>

@@ -68,7 +68,7 @@ public sealed class IndexModel(CrmDbContext db, CurrentUser me, TimeProvider clo
 
         if (me.Has(Permissions.PrivacyRetention))
         {
-            HoldsInForce = await db.LegalHolds.CountAsync(h => h.ReleasedAt == null && (h.Until == null || h.Until >= Today), ct);
+            HoldsInForce = await db.LegalHolds.InForce(Today).CountAsync(ct);
         }
 
         return Page();

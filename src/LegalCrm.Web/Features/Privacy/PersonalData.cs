@@ -39,7 +39,7 @@ public sealed record ErasureLine(string Category, int Count, ErasureAction Actio
 /// pseudonym or must stay, which dossiers are kept and why, and the person's values to scrub from kept text.
 /// </summary>
 public sealed class ErasureScope(Guid contactId, string pseudonym, ErasureAction contactFate, string? contactKeptBecause,
-    IReadOnlyDictionary<Guid, string> keptDossiers, IReadOnlyList<string> values, IReadOnlyList<string> mentions)
+    IReadOnlyDictionary<Guid, string> keptDossiers, IReadOnlyList<string> mentions)
 {
     public Guid ContactId => contactId;
 
@@ -53,9 +53,6 @@ public sealed class ErasureScope(Guid contactId, string pseudonym, ErasureAction
 
     /// <summary>The dossiers in which the person is a party that must be kept, with the reason (already translated).</summary>
     public IReadOnlyDictionary<Guid, string> KeptDossiers => keptDossiers;
-
-    /// <summary>Every value of the person's record (names, addresses, numbers), longest first.</summary>
-    public IReadOnlyList<string> Values => values;
 
     /// <summary>The strings that identify the person wherever they appear: full name, e-mail addresses, phone numbers.</summary>
     public IReadOnlyList<string> Mentions => mentions;
