@@ -138,4 +138,61 @@ public sealed class PrivacyJourneyTests(BrowserFixture fixture) : IClassFixture<
         using var zip = System.IO.Compression.ZipFile.OpenRead((await download.PathAsync())!);
         Assert.Equal(["gegevens.json", "overzicht.pdf"], zip.Entries.Select(e => e.FullName).Order().ToArray());
     }
+
+    [Fact]
+    public async Task The_privacy_officer_sees_what_is_due_runs_a_dry_run_and_deletes_one_record_by_hand_with_a_reason()
+    {
+        var officer = await fixture.App.AddUserAsync(fixture.Firm, BuiltInRoles.PrivacyOfficer, "bewaren");
+        Guid dossierId;
+        await using (var scope = fixture.App.FirmScope(fixture.Firm.Id))
+        {
+            var db = scope.ServiceProvider.GetRequiredService<LegalCrm.Web.Data.CrmDbContext>();
+            var contact = new LegalCrm.Web.Features.Clients.Contact
+            {
+                Kind = LegalCrm.Web.Features.Clients.ContactKind.Organisation,
+                OrganisationName = "Oude Bouw B.V.",
+                CreatedAt = DateTimeOffset.UtcNow,
+                UpdatedAt = DateTimeOffset.UtcNow,
+                UpdatedBy = "test",
+            };
+            contact.RecomputeNames();
+            var today = LegalCrm.Web.Infrastructure.Time.AmsterdamTime.Today(TimeProvider.System);
+            var dossier = new LegalCrm.Web.Features.Dossiers.Dossier
+            {
+                Number = "2019-0042",
+                Title = "Oude Bouw tegen Aannemer",
+                ResponsibleLawyerId = fixture.Firm.Lawyer.Id,
+                Status = LegalCrm.Web.Features.Dossiers.DossierStatus.Closed,
+                OpenedOn = today.AddYears(-8),
+                ClosedOn = today.AddYears(-6),
+                CreatedAt = DateTimeOffset.UtcNow,
+                UpdatedAt = DateTimeOffset.UtcNow,
+                UpdatedBy = "test",
+            };
+            dossier.Parties.Add(new LegalCrm.Web.Features.Dossiers.DossierParty { ContactId = contact.Id, Role = LegalCrm.Web.Features.Dossiers.PartyRole.OpposingParty });
+            db.Contacts.Add(contact);
+            db.Dossiers.Add(dossier);
+            await db.SaveChangesAsync();
+            dossierId = dossier.Id;
+        }
+
+        var page = await fixture.NewPageAsync();
+        page.Dialog += (_, dialog) => dialog.AcceptAsync();
+        await BrowserFixture.SignInAsync(page, officer.Email);
+        await page.GetByTestId("nav-privacy").ClickAsync();
+        await page.GetByTestId("dashboard-deletions").GetByRole(AriaRole.Link, new() { Name = "Te verwijderen" }).ClickAsync();
+        var row = page.Locator($"tr[data-id='{dossierId}']");
+        await Assertions.Expect(row).ToContainTextAsync("2019-0042 Oude Bouw tegen Aannemer");
+
+        await page.GetByTestId("dry-run").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("dry-run-result")).ToContainTextAsync("Gesloten dossiers");
+        await Screenshots.SaveAsync(page, "68-privacy-deletions-due");
+
+        await row.Locator("summary").ClickAsync();
+        await row.GetByLabel("Reden").FillAsync("Archief opgeschoond na overleg met de deken");
+        await row.GetByRole(AriaRole.Button, new() { Name = "Verwijderen" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Verwijderd en vastgelegd in het verwijderlogboek");
+        await Assertions.Expect(page.Locator($"tr[data-id='{dossierId}']")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByTestId("deletion-log")).ToContainTextAsync("Archief opgeschoond na overleg met de deken");
+    }
 }

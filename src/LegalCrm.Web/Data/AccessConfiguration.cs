@@ -18,6 +18,7 @@ internal sealed class FirmConfiguration : IEntityTypeConfiguration<Firm>
         b.Ignore(f => f.TenantId);
         b.Property(f => f.Name).HasMaxLength(200);
         b.Property(f => f.DefaultCulture).HasMaxLength(10);
+        b.Property(f => f.RetentionMode).HasConversion<string>().HasMaxLength(20);
         b.HasOne<CrmUser>().WithMany().HasForeignKey(f => f.OfficeManagerUserId).OnDelete(DeleteBehavior.SetNull);
     }
 }

@@ -151,6 +151,7 @@ public static class DatabaseSecurity
         -- did so in the trail itself. Rows about the person (subject or entity) lose every text value except ids,
         -- moments and the app's own codes (p_keep); other rows lose the identifying strings (full names, e-mail
         -- addresses, phone numbers — current ones and every earlier one the person's rows show) where they occur.
+        -- The retention sweep uses it too, for a dossier and the records under it (p_subjects: their ids).
         DROP FUNCTION IF EXISTS legalcrm_anonymise_audit(uuid, text, text[], text[]);
         CREATE OR REPLACE FUNCTION legalcrm_scrub_json(p_json jsonb, p_values text[], p_replacement text) RETURNS jsonb
             LANGUAGE plpgsql IMMUTABLE SET search_path = public, pg_temp
@@ -203,7 +204,7 @@ public static class DatabaseSecurity
                 END CASE;
             END
             $fn$;
-        CREATE OR REPLACE FUNCTION legalcrm_anonymise_audit(p_subject uuid, p_pseudonym text, p_keep text[], p_mentions text[]) RETURNS integer
+        CREATE OR REPLACE FUNCTION legalcrm_anonymise_audit(p_subject_type text, p_subjects uuid[], p_pseudonym text, p_keep text[], p_mentions text[]) RETURNS integer
             LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp
             AS $fn$
             DECLARE
@@ -224,27 +225,27 @@ public static class DatabaseSecurity
                     SELECT x.v FROM audit_entries a
                         CROSS JOIN LATERAL jsonb_each(CASE WHEN jsonb_typeof(a.changes) = 'object' THEN a.changes ELSE jsonb_build_object() END) f
                         CROSS JOIN LATERAL (VALUES (f.value ->> 'old'), (f.value ->> 'new')) x(v)
-                     WHERE a.tenant_id = v_tenant AND a.subject_id = p_subject AND jsonb_typeof(f.value) = 'object'
+                     WHERE a.tenant_id = v_tenant AND a.subject_id = ANY(p_subjects) AND jsonb_typeof(f.value) = 'object'
                        AND f.key IN ('DisplayName', 'Address', 'NormalizedAddress', 'Number')) found
                  WHERE length(m) >= 5;
                 UPDATE audit_entries SET changes = legalcrm_blank_json(changes, p_keep, p_pseudonym)
-                 WHERE tenant_id = v_tenant AND changes IS NOT NULL AND (subject_id = p_subject OR entity_id = p_subject::text);
+                 WHERE tenant_id = v_tenant AND changes IS NOT NULL AND (subject_id = ANY(p_subjects) OR entity_id = ANY(p_subjects::text[]));
                 GET DIAGNOSTICS v_about = ROW_COUNT;
                 IF coalesce(array_length(v_mentions, 1), 0) > 0 THEN
                     UPDATE audit_entries SET changes = legalcrm_scrub_json(changes, v_mentions, p_pseudonym)
                      WHERE tenant_id = v_tenant AND changes IS NOT NULL
-                       AND subject_id IS DISTINCT FROM p_subject AND entity_id IS DISTINCT FROM p_subject::text
+                       AND NOT coalesce(subject_id = ANY(p_subjects), false) AND NOT coalesce(entity_id = ANY(p_subjects::text[]), false)
                        AND EXISTS (SELECT 1 FROM unnest(v_mentions) m WHERE strpos(lower(changes::text), lower(m)) > 0);
                     GET DIAGNOSTICS v_mentioning = ROW_COUNT;
                 END IF;
                 INSERT INTO audit_entries (tenant_id, occurred_at, actor_name, action, entity_type, entity_id, subject_type, subject_id, changes)
-                VALUES (v_tenant, now(), 'erasure', 'audit.anonymised', 'Contact', p_subject::text, 'Contact', p_subject,
+                VALUES (v_tenant, now(), 'erasure', 'audit.anonymised', p_subject_type, p_subjects[1]::text, p_subject_type, p_subjects[1],
                         jsonb_build_object('pseudonym', p_pseudonym, 'rowsAboutThePerson', v_about, 'rowsMentioningThePerson', v_mentioning));
                 RETURN v_about + v_mentioning;
             END
             $fn$;
-        REVOKE ALL ON FUNCTION legalcrm_anonymise_audit(uuid, text, text[], text[]) FROM PUBLIC;
-        GRANT EXECUTE ON FUNCTION legalcrm_anonymise_audit(uuid, text, text[], text[]) TO {AppRole};
+        REVOKE ALL ON FUNCTION legalcrm_anonymise_audit(text, uuid[], text, text[], text[]) FROM PUBLIC;
+        GRANT EXECUTE ON FUNCTION legalcrm_anonymise_audit(text, uuid[], text, text[], text[]) TO {AppRole};
 
         REVOKE ALL ON FUNCTION legalcrm_tenant_of_login(text), legalcrm_tenant_of_user(uuid), legalcrm_firm_ids(), legalcrm_contact_name_matches(text[], text, boolean, integer), legalcrm_communication_matches(text, integer), legalcrm_communication_words_common(text, double precision) FROM PUBLIC;
         GRANT EXECUTE ON FUNCTION legalcrm_tenant_of_login(text), legalcrm_tenant_of_user(uuid), legalcrm_firm_ids(), legalcrm_contact_name_matches(text[], text, boolean, integer), legalcrm_communication_matches(text, integer), legalcrm_communication_words_common(text, double precision) TO {AppRole};

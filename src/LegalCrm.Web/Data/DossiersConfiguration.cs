@@ -32,6 +32,8 @@ internal sealed class DossierConfiguration : IEntityTypeConfiguration<Dossier>
         b.HasIndex(x => new { x.TenantId, x.Number }).IsUnique();
         b.HasIndex(x => new { x.TenantId, x.ResponsibleLawyerId, x.Status });
         b.HasIndex(x => new { x.TenantId, x.Status, x.CreatedAt });
+        // The retention sweep looks for dossiers closed before a date.
+        b.HasIndex(x => new { x.TenantId, x.ClosedOn }).HasFilter("closed_on IS NOT NULL");
     }
 }
 

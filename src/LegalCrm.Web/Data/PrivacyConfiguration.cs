@@ -225,6 +225,9 @@ internal sealed class ErasureLogEntryConfiguration : IEntityTypeConfiguration<Er
         b.Property(x => x.Pseudonym).HasMaxLength(40);
         b.Property(x => x.Outcome).HasColumnType("jsonb");
         b.Property(x => x.ExecutedBy).HasMaxLength(200);
+        b.Property(x => x.Category).HasConversion<string>().HasMaxLength(30);
+        b.Property(x => x.Record).HasMaxLength(40);
+        b.Property(x => x.Reason).HasMaxLength(ProcessingRegisterLimits.ShortText);
         b.HasIndex(x => new { x.TenantId, x.ExecutedAt });
         b.HasIndex(x => new { x.TenantId, x.RequestId });
     }

@@ -196,7 +196,10 @@ public sealed partial class TranslationTests
         }
 
         // What each feature holds about a person: field labels and section titles the access package's PDF translates.
-        foreach (var file in Directory.EnumerateFiles(Path.Combine(WebProject, "Features"), "*PersonalData.cs", SearchOption.AllDirectories).Append(Path.Combine(WebProject, "Features", "Privacy", "Erasure.cs")))
+        // What erasure and the retention sweep do, per kind of record: the lines of the preview, the dry run and the deletion log.
+        var erasureFiles = new[] { Path.Combine("Privacy", "Erasure.cs"), Path.Combine("Dossiers", "DossierDisposal.cs"), Path.Combine("Privacy", "Retention", "Due.cshtml.cs") }
+            .Select(f => Path.Combine(WebProject, "Features", f));
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(WebProject, "Features"), "*PersonalData.cs", SearchOption.AllDirectories).Concat(erasureFiles))
         {
             foreach (Match m in PersonalDataLabel().Matches(File.ReadAllText(file)))
             {
@@ -211,6 +214,7 @@ public sealed partial class TranslationTests
 
         keys.UnionWith(LegalCrm.Web.Features.Privacy.PersonalDataSections.All.Select(s => s.Title));
         keys.UnionWith(typeof(LegalCrm.Web.Features.Privacy.WithholdingReasons).GetFields().Select(f => (string)f.GetRawConstantValue()!));
+        keys.UnionWith([LegalCrm.Web.Features.Privacy.RetentionSchedule.HeldPartyReason, LegalCrm.Web.Features.Privacy.RetentionSchedule.RestrictedReason]);
 
         Assert.True(keys.Count > 100, "The scan found too few texts; it is broken.");
         return keys;
@@ -264,7 +268,7 @@ public sealed partial class TranslationTests
     [GeneratedRegex("""new\("\w+", "([^"]+)", """)]
     private static partial Regex PersonalDataLabel();
 
-    [GeneratedRegex("""new\("([A-Z][^"]+)", [^,;]*?Count""")]
+    [GeneratedRegex("""new\("([A-Z][^"]+)", [^;]*?ErasureAction\.""")]
     private static partial Regex ErasureCategory();
 
     [GeneratedRegex("^[a-z]+:")]

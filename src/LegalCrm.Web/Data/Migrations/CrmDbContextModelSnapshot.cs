@@ -427,6 +427,12 @@ namespace LegalCrm.Web.Data.Migrations
                         .HasColumnName("practice_areas")
                         .HasDefaultValueSql("ARRAY['Arbeidsrecht', 'Familierecht', 'Huurrecht', 'Ondernemingsrecht', 'Contractenrecht', 'Bestuursrecht', 'Strafrecht', 'Letselschade', 'Vastgoed', 'Insolventierecht']::text[]");
 
+                    b.Property<string>("RetentionMode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("retention_mode");
+
                     b.Property<byte[]>("SuppressionKey")
                         .HasColumnType("bytea")
                         .HasColumnName("suppression_key");
@@ -667,6 +673,10 @@ namespace LegalCrm.Web.Data.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")
                         .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("AnonymisedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("anonymised_at");
 
                     b.Property<int?>("ClientNumber")
                         .HasColumnType("integer")
@@ -2198,6 +2208,10 @@ namespace LegalCrm.Web.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<DateTimeOffset?>("AnonymisedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("anonymised_at");
+
                     b.Property<DateOnly?>("ClosedOn")
                         .HasColumnType("date")
                         .HasColumnName("closed_on");
@@ -2288,6 +2302,10 @@ namespace LegalCrm.Web.Data.Migrations
 
                     b.HasIndex("ResponsibleLawyerId")
                         .HasDatabaseName("ix_dossiers_responsible_lawyer_id");
+
+                    b.HasIndex("TenantId", "ClosedOn")
+                        .HasDatabaseName("ix_dossiers_tenant_id_closed_on")
+                        .HasFilter("closed_on IS NOT NULL");
 
                     b.HasIndex("TenantId", "Number")
                         .IsUnique()
@@ -3159,6 +3177,11 @@ namespace LegalCrm.Web.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<string>("Category")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("category");
+
                     b.Property<DateTimeOffset>("ExecutedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("executed_at");
@@ -3179,9 +3202,23 @@ namespace LegalCrm.Web.Data.Migrations
                         .HasColumnType("character varying(40)")
                         .HasColumnName("pseudonym");
 
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("Record")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("record");
+
                     b.Property<Guid?>("RequestId")
                         .HasColumnType("uuid")
                         .HasColumnName("request_id");
+
+                    b.Property<Guid?>("SubjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("subject_id");
 
                     b.Property<Guid>("TenantId")
                         .HasColumnType("uuid")

@@ -51,5 +51,8 @@ public sealed class Firm : ITenantScoped
     [Audit.AuditRedacted]
     public byte[]? SuppressionKey { get; set; }
 
+    /// <summary>What the nightly retention sweep does with expired records: queue them for the privacy officer's approval, or delete them itself.</summary>
+    public Privacy.RetentionMode RetentionMode { get; set; } = Privacy.RetentionMode.Approval;
+
     public DateTimeOffset CreatedAt { get; set; }
 }

@@ -57,11 +57,12 @@ public static class AuditActions
     public const string View = "view";
     public const string BreakGlass = "break-glass";
     public const string Erasure = "erasure";
+    public const string Retention = "retention";
 
     public static readonly IReadOnlyList<string> All =
     [
         Insert, Update, Delete, SignInSucceeded, SignInFailed, SignInLockedOut, SignInTwoFactorRequired,
-        SignInTwoFactorFailed, SignInRecoveryCodeUsed, SignOut, PasswordResetRequested, PasswordReset, Export, Merge, Import, View, BreakGlass, Erasure,
+        SignInTwoFactorFailed, SignInRecoveryCodeUsed, SignOut, PasswordResetRequested, PasswordReset, Export, Merge, Import, View, BreakGlass, Erasure, Retention,
     ];
 }
 

@@ -100,6 +100,9 @@ public sealed class Contact : ITenantOwned, IAuditSubject
 
     public bool IsRestricted => RestrictedAt is not null;
 
+    /// <summary>When the person's identity gave way to a pseudonym (erasure or retention): nothing personal is left to dispose of.</summary>
+    public DateTimeOffset? AnonymisedAt { get; set; }
+
     // Derived and bookkeeping
     public string DisplayName { get; set; } = string.Empty;
 

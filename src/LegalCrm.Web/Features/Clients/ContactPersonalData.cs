@@ -7,7 +7,7 @@ using Microsoft.Extensions.Localization;
 namespace LegalCrm.Web.Features.Clients;
 
 /// <summary>The contact's own record, its addresses, numbers and e-mail addresses, its relationships and its consents.</summary>
-public sealed class ContactPersonalData(CrmDbContext db, IStringLocalizer<SharedResource> l) : IPersonalDataSource
+public sealed class ContactPersonalData(CrmDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> l) : IPersonalDataSource
 {
     public IReadOnlyList<Type> Covers { get; } =
         [typeof(Contact), typeof(ContactAddress), typeof(ContactPhone), typeof(ContactEmail), typeof(ContactRelationship), typeof(MarketingConsent)];
@@ -136,6 +136,7 @@ public sealed class ContactPersonalData(CrmDbContext db, IStringLocalizer<Shared
         else if (scope.ContactFate == ErasureAction.Pseudonymise)
         {
             Pseudonymise(contact, scope.Pseudonym);
+            contact.AnonymisedAt = clock.GetUtcNow();
         }
 
         await db.SaveChangesAsync(ct);

@@ -58,6 +58,9 @@ public sealed class Dossier : ITenantOwned, IAuditSubject
     /// <summary>The closing date starts the retention period (the AVG module's retention rules count from it).</summary>
     public DateOnly? ClosedOn { get; set; }
 
+    /// <summary>When its retention ended and the policy said "anonymise": only the number, practice area and dates remain.</summary>
+    public DateTimeOffset? AnonymisedAt { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Security.Cryptography;
-using System.Text.Json;
 using LegalCrm.Web.Data;
 using LegalCrm.Web.Features.Access;
 using LegalCrm.Web.Features.Audit;
@@ -25,9 +24,6 @@ public sealed class Erasure(CrmDbContext db, IEnumerable<IPersonalDataSource> so
 {
     public static readonly IReadOnlySet<RequestKind> Kinds = new HashSet<RequestKind> { RequestKind.Erasure };
 
-    /// <summary>The app's own codes (enum members: "Mobile", "Client"…): not personal, they stay readable in the anonymised audit rows.</summary>
-    private static readonly string[] Codes = typeof(Erasure).Assembly.GetTypes().Where(t => t.IsEnum).SelectMany(Enum.GetNames).Distinct().ToArray();
-
     public sealed record Plan(string? Refusal, ErasureScope? Scope, IReadOnlyList<ErasureLine> Lines);
 
     public async Task<Plan> PlanAsync(DataSubjectRequest request, CancellationToken ct)
@@ -37,7 +33,7 @@ public sealed class Erasure(CrmDbContext db, IEnumerable<IPersonalDataSource> so
             return new Plan(l[refusal].Value, null, []);
         }
 
-        var scope = await ScopeAsync(request, ct);
+        var scope = await ScopeAsync(request.ContactId!.Value, request.PersonName, anonymiseOnly: false, ct);
         if (scope.Refusal is not null)
         {
             return new Plan(scope.Refusal, null, []);
@@ -55,47 +51,85 @@ public sealed class Erasure(CrmDbContext db, IEnumerable<IPersonalDataSource> so
     /// <summary>Carries out the erasure in one transaction; returns the deletion log entry, or the refusal.</summary>
     public async Task<(ErasureLogEntry? Entry, string? Refusal)> ExecuteAsync(DataSubjectRequest request, CancellationToken ct)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var (refusal, scope, contact) = await ScopeAsync(request, ct);
-        refusal ??= RequestExecution.Refusal(request, Kinds) is { } r ? l[r].Value : null;
-        if (refusal is not null)
+        if (RequestExecution.Refusal(request, Kinds) is { } refusal)
         {
-            return (null, refusal);
+            return (null, l[refusal].Value);
         }
 
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var (scopeRefusal, scope, contact) = await ScopeAsync(request.ContactId!.Value, request.PersonName, anonymiseOnly: false, ct);
+        if (scopeRefusal is not null)
+        {
+            return (null, scopeRefusal);
+        }
+
+        var (entry, rows) = await CarryOutAsync(scope!, contact!, suppress: true, ct);
+        entry.RequestId = request.Id;
+        audit.Add(AuditActions.Erasure, nameof(DataSubjectRequest), request.Id.ToString(), new { erasureLogId = entry.Id, rows }, request.AuditSubject);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return (entry, null);
+    }
+
+    /// <summary>
+    /// The end of a contact's retention period (a prospect, or a former client once the Wwft period ended): the same
+    /// erasure, in its own transaction, without a request and without the suppression list — the person did not object
+    /// and may come back. Null when there is nothing (left) to do: the contact is gone, under a hold, or must stay.
+    /// </summary>
+    public async Task<ErasureLogEntry?> DisposeExpiredAsync(Guid contactId, RetentionCategory category, RetentionAction action, string? reason, CancellationToken ct)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var (refusal, scope, contact) = await ScopeAsync(contactId, null, anonymiseOnly: action == RetentionAction.Anonymise, ct);
+        if (refusal is not null || scope!.ContactFate == ErasureAction.Keep || contact!.AnonymisedAt is not null)
+        {
+            return null;
+        }
+
+        var (entry, rows) = await CarryOutAsync(scope, contact, suppress: false, ct);
+        entry.Category = category;
+        entry.SubjectId = contactId;
+        entry.Reason = reason;
+        audit.Add(AuditActions.Retention, nameof(Contact), contactId.ToString(), new { erasureLogId = entry.Id, category = category.ToString(), rows }, new AuditSubject(nameof(Contact), contactId));
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return entry;
+    }
+
+    /// <summary>Every feature acts (contact last), traces are scrubbed, the deletion log entry is added; the caller saves and commits.</summary>
+    private async Task<(ErasureLogEntry Entry, int Rows)> CarryOutAsync(ErasureScope scope, Contact contact, bool suppress, CancellationToken ct)
+    {
         // Read before the features act: the contact's numbers and addresses are gone afterwards.
-        string[] suppressed = [.. contact!.Emails.Select(e => e.Address), .. contact.Phones.Select(p => p.Number)];
+        string[] suppressed = [.. contact.Emails.Select(e => e.Address), .. contact.Phones.Select(p => p.Number)];
         var lines = new List<ErasureLine>();
         foreach (var source in sources.Reverse())
         {
-            lines.AddRange(await source.EraseAsync(scope!, execute: true, ct));
+            lines.AddRange(await source.EraseAsync(scope, execute: true, ct));
         }
 
-        await suppressions.AddAsync(suppressed, ct);
+        if (suppress)
+        {
+            await suppressions.AddAsync(suppressed, ct);
+        }
+
         await db.SaveChangesAsync(ct);
         // Where the identity must stay (Wwft), so may its traces; otherwise they are scrubbed to the pseudonym.
-        if (scope!.ContactFate != ErasureAction.Keep)
+        if (scope.ContactFate != ErasureAction.Keep)
         {
             var transport = await ScrubTransportAsync(scope, ct);
             lines.Add(new("Messages and e-mails to staff mentioning the person", transport, ErasureAction.Pseudonymise));
-            var anonymised = (await db.Database.SqlQuery<int>(
-                $"SELECT legalcrm_anonymise_audit({scope.ContactId}, {scope.Pseudonym}, {Codes}, {scope.Mentions.ToArray()}) AS \"Value\"").ToListAsync(ct)).Single();
+            var anonymised = await AuditAnonymiser.AnonymiseAsync(db, nameof(Contact), [scope.ContactId], scope.Pseudonym, [.. scope.Mentions], ct);
             lines.Add(new("Audit trail entries", anonymised, ErasureAction.Pseudonymise));
         }
 
         var entry = new ErasureLogEntry
         {
-            RequestId = request.Id,
             Pseudonym = scope.ContactFate == ErasureAction.Pseudonymise ? scope.Pseudonym : null,
-            Outcome = JsonSerializer.Serialize(lines.Where(x => x.Count > 0).Select(x => new { category = x.Category, count = x.Count, action = x.Action.ToString(), reason = scope.Scrub(x.Reason) })),
             ExecutedAt = clock.GetUtcNow(),
             ExecutedBy = me.DisplayName ?? me.ActorName,
         };
+        entry.RecordLines(lines.Select(x => x with { Reason = scope.Scrub(x.Reason) }));
         db.ErasureLog.Add(entry);
-        audit.Add(AuditActions.Erasure, nameof(DataSubjectRequest), request.Id.ToString(), new { erasureLogId = entry.Id, rows = lines.Sum(x => x.Action == ErasureAction.Keep ? 0 : x.Count) }, request.AuditSubject);
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        return (entry, null);
+        return (entry, lines.Sum(x => x.Action == ErasureAction.Keep ? 0 : x.Count));
     }
 
     /// <summary>Notifications and outgoing e-mails to staff may name the person (a reminder about their request): scrubbed.</summary>
@@ -119,10 +153,11 @@ public sealed class Erasure(CrmDbContext db, IEnumerable<IPersonalDataSource> so
         return count;
     }
 
-    private async Task<(string? Refusal, ErasureScope? Scope, Contact? Contact)> ScopeAsync(DataSubjectRequest request, CancellationToken ct)
+    /// <summary>What erasing the contact amounts to; with <paramref name="anonymiseOnly"/> (a retention policy saying "anonymise") the contact stays as a pseudonym even where it could go.</summary>
+    private async Task<(string? Refusal, ErasureScope? Scope, Contact? Contact)> ScopeAsync(Guid contactId, string? personName, bool anonymiseOnly, CancellationToken ct)
     {
         var contact = await db.Contacts.AsNoTracking().Include(c => c.Addresses).Include(c => c.Phones).Include(c => c.Emails).AsSplitQuery()
-            .SingleOrDefaultAsync(c => c.Id == request.ContactId, ct);
+            .SingleOrDefaultAsync(c => c.Id == contactId, ct);
         if (contact is null)
         {
             return (l["The contact no longer exists; see the deletion log of this request."].Value, null, null);
@@ -180,18 +215,18 @@ public sealed class Erasure(CrmDbContext db, IEnumerable<IPersonalDataSource> so
         }
 
         var fate = wwft is not null ? ErasureAction.Keep
-            : kept.Count > 0 || holds.Any(h => h.ContactId == contact.Id) ? ErasureAction.Pseudonymise
+            : kept.Count > 0 || anonymiseOnly || holds.Any(h => h.ContactId == contact.Id) ? ErasureAction.Pseudonymise
             : ErasureAction.Delete;
         var pseudonym = "Persoon " + Convert.ToHexString(RandomNumberGenerator.GetBytes(2));
-        var scope = new ErasureScope(contact.Id, pseudonym, fate, wwft, kept, Mentions(contact, request));
+        var scope = new ErasureScope(contact.Id, pseudonym, fate, wwft, kept, Mentions(contact, personName));
         return (null, scope, contact);
     }
 
     /// <summary>What identifies the person wherever it appears: full name, e-mail addresses, phone numbers.</summary>
-    private static List<string> Mentions(Contact c, DataSubjectRequest request) =>
-        new[] { c.DisplayName, string.Join(' ', new[] { c.FirstName, c.NameParticle, c.LastName }.Where(p => !string.IsNullOrWhiteSpace(p))), request.PersonName }
+    private static List<string> Mentions(Contact c, string? personName) =>
+        new[] { c.DisplayName, string.Join(' ', new[] { c.FirstName, c.NameParticle, c.LastName }.Where(p => !string.IsNullOrWhiteSpace(p))), personName }
         .Concat(c.Emails.SelectMany(e => new[] { e.Address, e.NormalizedAddress }))
         .Concat(c.Phones.Select(p => p.Number))
         .Where(v => !string.IsNullOrWhiteSpace(v) && v.Trim().Length >= 5)
-        .Select(v => v.Trim()).Distinct().OrderByDescending(v => v.Length).ToList();
+        .Select(v => v!.Trim()).Distinct().OrderByDescending(v => v.Length).ToList();
 }

@@ -9,11 +9,11 @@ namespace LegalCrm.Web.Features.Privacy;
 
 /// <summary>
 /// The privacy officer's overview: open requests with the days left, breaches with the hours left on the 72-hour
-/// clock, what the register still lacks, processor reviews due and the legal holds in force — each part for those whose
+/// clock, what the register still lacks, processor reviews due, the legal holds in force and the deletions due — each part for those whose
 /// role covers it.
 /// </summary>
 [AnySignedInUser]
-public sealed class IndexModel(CrmDbContext db, CurrentUser me, TimeProvider clock) : PageModel
+public sealed class IndexModel(CrmDbContext db, RetentionSchedule schedule, CurrentUser me, TimeProvider clock) : PageModel
 {
     public static readonly IReadOnlyList<string> PrivacyPermissions =
         [Permissions.PrivacyRequests, Permissions.PrivacyRegister, Permissions.PrivacyBreaches, Permissions.PrivacyRetention];
@@ -33,6 +33,9 @@ public sealed class IndexModel(CrmDbContext db, CurrentUser me, TimeProvider clo
     public IReadOnlyList<(Guid Id, string Name, DateOnly Review)> ReviewsDue { get; private set; } = [];
 
     public int? HoldsInForce { get; private set; }
+
+    /// <summary>Records whose retention ended (and are not held), and those whose period ends in the coming 30 days.</summary>
+    public (int Due, int Upcoming)? Deletions { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -69,6 +72,8 @@ public sealed class IndexModel(CrmDbContext db, CurrentUser me, TimeProvider clo
         if (me.Has(Permissions.PrivacyRetention))
         {
             HoldsInForce = await db.LegalHolds.InForce(Today).CountAsync(ct);
+            var ending = await schedule.EndingBeforeAsync(Today.AddDays(Retention.DueModel.UpcomingDays), ct);
+            Deletions = (ending.Count(i => i.IsDue(Today) && i.Blocked is null), ending.Count(i => !i.IsDue(Today)));
         }
 
         return Page();

@@ -65,6 +65,18 @@ public sealed class ErasureLogEntry : ITenantOwned
     /// <summary>The request it answered; null for a record deleted by the retention sweep or by hand.</summary>
     public Guid? RequestId { get; set; }
 
+    /// <summary>The retention policy's category when the retention sweep or the officer disposed of an expired record.</summary>
+    public RetentionCategory? Category { get; set; }
+
+    /// <summary>The disposed contact or dossier (its id only).</summary>
+    public Guid? SubjectId { get; set; }
+
+    /// <summary>The dossier number of a disposed dossier (not personal data); null for a person.</summary>
+    public string? Record { get; set; }
+
+    /// <summary>Why the officer deleted it by hand, or null for the sweep.</summary>
+    public string? Reason { get; set; }
+
     /// <summary>The label the person's remaining records now carry ("Persoon 8F2A"), when any were kept.</summary>
     public string? Pseudonym { get; set; }
 
@@ -74,6 +86,18 @@ public sealed class ErasureLogEntry : ITenantOwned
     public DateTimeOffset ExecutedAt { get; set; }
 
     public string ExecutedBy { get; set; } = string.Empty;
+
+    private static readonly System.Text.Json.JsonSerializerOptions OutcomeFormat = new(System.Text.Json.JsonSerializerDefaults.Web)
+    {
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    /// <summary>Records the lines that did something (a count above zero).</summary>
+    public void RecordLines(IEnumerable<ErasureLine> lines) =>
+        Outcome = System.Text.Json.JsonSerializer.Serialize(lines.Where(x => x.Count > 0), OutcomeFormat);
+
+    public IReadOnlyList<ErasureLine> Lines() => System.Text.Json.JsonSerializer.Deserialize<List<ErasureLine>>(Outcome, OutcomeFormat) ?? [];
 }
 
 /// <summary>

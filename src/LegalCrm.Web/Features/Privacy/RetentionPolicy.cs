@@ -27,6 +27,16 @@ public enum RetentionAction
     Anonymise,
 }
 
+/// <summary>What the nightly sweep does with records whose retention has ended.</summary>
+public enum RetentionMode
+{
+    /// <summary>The privacy officer approves each disposal (the sweep only tells them what is due).</summary>
+    Approval,
+
+    /// <summary>The sweep disposes of them itself and logs it.</summary>
+    Automatic,
+}
+
 /// <summary>
 /// How long the firm keeps one kind of data (AVG art. 5(1)(e): no longer than necessary; art. 30(1)(f)), from which
 /// event, and what happens then. A policy for a practice area overrides the firm-wide one of its category.

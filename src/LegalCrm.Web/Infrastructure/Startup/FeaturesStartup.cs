@@ -36,6 +36,10 @@ public static class FeaturesStartup
         services.AddScoped<Features.Privacy.Erasure>();
         services.AddScoped<Features.Privacy.RequestLetters>();
         services.AddScoped<Features.Privacy.Suppressions>();
+        services.AddScoped<Features.Privacy.RetentionSchedule>();
+        services.AddScoped<Features.Privacy.RetentionDisposer>();
+        services.AddScoped<Features.Dossiers.DossierDisposal>();
+        services.AddSingleton<Features.Privacy.RetentionSweep>();
         // What each feature holds about a person, in the order the access package presents it.
         services.AddScoped<Features.Privacy.IPersonalDataSource, ContactPersonalData>();
         services.AddScoped<Features.Privacy.IPersonalDataSource, Features.Dossiers.DossierPersonalData>();

@@ -102,6 +102,12 @@ public static class WebStartup
                 new RecurringJobOptions { TimeZone = Time.AmsterdamTime.Zone });
         app.Services.GetRequiredService<IRecurringJobManager>()
             .AddOrUpdate<Features.Privacy.BreachAlerts>(Features.Privacy.BreachAlerts.JobId, a => a.SweepAsync(CancellationToken.None), Features.Privacy.BreachAlerts.Schedule);
+        app.Services.GetRequiredService<IRecurringJobManager>()
+            .AddOrUpdate<Features.Privacy.RetentionSweep>(
+                Features.Privacy.RetentionSweep.JobId,
+                s => s.SweepAllAsync(CancellationToken.None),
+                Features.Privacy.RetentionSweep.Schedule,
+                new RecurringJobOptions { TimeZone = Time.AmsterdamTime.Zone });
 
         if (app.Configuration.GetValue("Demo:Seed", app.Environment.IsDevelopment()))
         {

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using LegalCrm.Web.Data;
 using LegalCrm.Web.Features.Access;
 using Microsoft.AspNetCore.Mvc;
@@ -40,8 +39,7 @@ public sealed class ErasureModel(CrmDbContext db, Erasure erasure, CurrentUser m
         Done = await db.ErasureLog.AsNoTracking().Where(e => e.RequestId == Id).OrderByDescending(e => e.ExecutedAt).FirstOrDefaultAsync(ct);
         if (Done is not null)
         {
-            DoneLines = (JsonSerializer.Deserialize<List<LoggedLine>>(Done.Outcome) ?? [])
-                .Select(x => new ErasureLine(x.Category, x.Count, Enum.Parse<ErasureAction>(x.Action), x.Reason)).ToList();
+            DoneLines = Done.Lines();
         }
 
         if (Done is null || request.ContactId is not null)
@@ -76,10 +74,4 @@ public sealed class ErasureModel(CrmDbContext db, Erasure erasure, CurrentUser m
 
         return RedirectToPage();
     }
-
-    private sealed record LoggedLine(
-        [property: System.Text.Json.Serialization.JsonPropertyName("category")] string Category,
-        [property: System.Text.Json.Serialization.JsonPropertyName("count")] int Count,
-        [property: System.Text.Json.Serialization.JsonPropertyName("action")] string Action,
-        [property: System.Text.Json.Serialization.JsonPropertyName("reason")] string? Reason);
 }
