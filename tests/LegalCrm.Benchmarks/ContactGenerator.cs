@@ -15,7 +15,7 @@ public static class ContactGenerator
     private static readonly string[] Particles = ["", "", "", "", "van", "de", "van der", "van den", "van de", "de", "ter", "'t"];
     private static readonly string[] LegalForms = ["B.V.", "B.V.", "N.V.", "V.O.F.", "Stichting", "Vereniging"];
 
-    public static async Task<int> FillAsync(string ownerConnectionString, Guid tenantId, int count, int seed = 20261127)
+    public static async Task<int> FillAsync(string ownerConnectionString, Guid tenantId, int count, int seed = 20261127, bool clients = true)
     {
         Randomizer.Seed = new Random(seed);
         var faker = new Faker("nl");
@@ -46,7 +46,7 @@ public static class ContactGenerator
                 contact.Initials = DutchName.NormalizeInitials(contact.FirstName![..1]);
             }
 
-            contact.ClientNumber = faker.Random.Double() < 0.3 ? i + 1 : null;
+            contact.ClientNumber = faker.Random.Double() < 0.3 && clients ? i + 1 : null;
             contact.Emails.Add(new ContactEmail { TenantId = tenantId, ContactId = contact.Id, Kind = EmailKind.Work, Address = $"{Slug(contact)}{i}@{faker.Internet.DomainName()}" });
             contact.Emails[0].NormalizedAddress = contact.Emails[0].Address.ToLowerInvariant();
             contact.Phones.Add(new ContactPhone { TenantId = tenantId, ContactId = contact.Id, Kind = PhoneKind.Mobile, Number = "+316" + faker.Random.Number(10_000_000, 99_999_999) });

@@ -9,10 +9,11 @@ using Npgsql;
 //   dotnet run -c Release --project tests/LegalCrm.Benchmarks -- dossiers [dossiers=50000] [requests=100]
 //   dotnet run -c Release --project tests/LegalCrm.Benchmarks -- communications [communications=1000000] [requests=100]
 //   dotnet run -c Release --project tests/LegalCrm.Benchmarks -- deadlines [deadlines=200000] [requests=100]
-string[] suites = ["contacts", "dossiers", "communications", "deadlines"];
+//   dotnet run -c Release --project tests/LegalCrm.Benchmarks -- privacy [dossiers=50000] [communications=200000]
+string[] suites = ["contacts", "dossiers", "communications", "deadlines", "privacy"];
 var suite = args.FirstOrDefault() is { } first && suites.Contains(first) ? first : "contacts";
 var numbers = args.SkipWhile(suites.Contains).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToList();
-var size = numbers.Count > 0 ? numbers[0] : suite switch { "dossiers" => 50_000, "communications" => 1_000_000, "deadlines" => 200_000, _ => 100_000 };
+var size = numbers.Count > 0 ? numbers[0] : suite switch { "dossiers" or "privacy" => 50_000, "communications" => 1_000_000, "deadlines" => 200_000, _ => 100_000 };
 var requests = numbers.Count > 1 ? numbers[1] : 100;
 
 // The app's content root (wwwroot, views), found from the repository root; test projects get it from MSBuild instead.
@@ -37,6 +38,13 @@ if (suite == "communications")
 if (suite == "deadlines")
 {
     await DeadlineBenchmark.RunAsync(app, firm, size, requests);
+    await HoldAsync(app);
+    return;
+}
+
+if (suite == "privacy")
+{
+    await PrivacyBenchmark.RunAsync(app, firm, size, numbers.Count > 1 ? numbers[1] : 200_000);
     await HoldAsync(app);
     return;
 }

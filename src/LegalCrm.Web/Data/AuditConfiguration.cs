@@ -23,6 +23,8 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         b.HasIndex(a => new { a.TenantId, a.OccurredAt, a.Id }).IsDescending(false, true, true);
         b.HasIndex(a => new { a.TenantId, a.UserId, a.OccurredAt });
         b.HasIndex(a => new { a.TenantId, a.EntityType, a.EntityId });
+        // Anonymising the rows about a person or a dossier finds them by id whatever their entity type (AVG art. 17, retention).
+        b.HasIndex(a => new { a.TenantId, a.EntityId });
     }
 }
 

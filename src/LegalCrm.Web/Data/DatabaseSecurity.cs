@@ -151,7 +151,7 @@ public static class DatabaseSecurity
         -- did so in the trail itself. Rows about the person (subject or entity) lose every text value except ids,
         -- moments and the app's own codes (p_keep); other rows lose the identifying strings (full names, e-mail
         -- addresses, phone numbers — current ones and every earlier one the person's rows show) where they occur.
-        -- The retention sweep uses it too, for a dossier and the records under it (p_subjects: their ids).
+        -- The retention sweep uses it too, for dossiers and the records under them (p_subjects: their ids).
         DROP FUNCTION IF EXISTS legalcrm_anonymise_audit(uuid, text, text[], text[]);
         CREATE OR REPLACE FUNCTION legalcrm_scrub_json(p_json jsonb, p_values text[], p_replacement text) RETURNS jsonb
             LANGUAGE plpgsql IMMUTABLE SET search_path = public, pg_temp
@@ -219,15 +219,18 @@ public static class DatabaseSecurity
                 IF p_pseudonym IS NULL OR p_pseudonym !~ '^[[:alpha:] ]+ [0-9A-F][0-9A-F][0-9A-F][0-9A-F]+$' THEN
                     RAISE EXCEPTION 'legalcrm_anonymise_audit: the replacement must be a pseudonym such as "Persoon 8F2A"';
                 END IF;
-                SELECT array_agg(DISTINCT m ORDER BY m) INTO v_mentions FROM (
-                    SELECT unnest(p_mentions) AS m
-                    UNION
-                    SELECT x.v FROM audit_entries a
-                        CROSS JOIN LATERAL jsonb_each(CASE WHEN jsonb_typeof(a.changes) = 'object' THEN a.changes ELSE jsonb_build_object() END) f
-                        CROSS JOIN LATERAL (VALUES (f.value ->> 'old'), (f.value ->> 'new')) x(v)
-                     WHERE a.tenant_id = v_tenant AND a.subject_id = ANY(p_subjects) AND jsonb_typeof(f.value) = 'object'
-                       AND f.key IN ('DisplayName', 'Address', 'NormalizedAddress', 'Number')) found
-                 WHERE length(m) >= 5;
+                -- p_mentions NULL: only the rows about the subjects (the retention sweep; indexed), no scan for mentions elsewhere.
+                IF p_mentions IS NOT NULL THEN
+                    SELECT array_agg(DISTINCT m ORDER BY m) INTO v_mentions FROM (
+                        SELECT unnest(p_mentions) AS m
+                        UNION
+                        SELECT x.v FROM audit_entries a
+                            CROSS JOIN LATERAL jsonb_each(CASE WHEN jsonb_typeof(a.changes) = 'object' THEN a.changes ELSE jsonb_build_object() END) f
+                            CROSS JOIN LATERAL (VALUES (f.value ->> 'old'), (f.value ->> 'new')) x(v)
+                         WHERE a.tenant_id = v_tenant AND a.subject_id = ANY(p_subjects) AND jsonb_typeof(f.value) = 'object'
+                           AND f.key IN ('DisplayName', 'Address', 'NormalizedAddress', 'Number')) found
+                     WHERE length(m) >= 5;
+                END IF;
                 UPDATE audit_entries SET changes = legalcrm_blank_json(changes, p_keep, p_pseudonym)
                  WHERE tenant_id = v_tenant AND changes IS NOT NULL AND (subject_id = ANY(p_subjects) OR entity_id = ANY(p_subjects::text[]));
                 GET DIAGNOSTICS v_about = ROW_COUNT;

@@ -652,6 +652,9 @@ namespace LegalCrm.Web.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_audit_entries");
 
+                    b.HasIndex("TenantId", "EntityId")
+                        .HasDatabaseName("ix_audit_entries_tenant_id_entity_id");
+
                     b.HasIndex("TenantId", "EntityType", "EntityId")
                         .HasDatabaseName("ix_audit_entries_tenant_id_entity_type_entity_id");
 

@@ -15,9 +15,11 @@ public static class AuditAnonymiser
 
     /// <summary>
     /// Blanks every text value (but ids, moments and codes) of the rows about <paramref name="subjects"/> to
-    /// <paramref name="pseudonym"/>, and replaces <paramref name="mentions"/> by it in all other rows; returns how many rows changed.
+    /// <paramref name="pseudonym"/>, and replaces <paramref name="mentions"/> (and the names and addresses those rows
+    /// show) by it in all other rows; returns how many rows changed. Without mentions (null) only the rows about the
+    /// subjects change: found by index, where looking for mentions reads the whole trail.
     /// </summary>
-    public static async Task<int> AnonymiseAsync(CrmDbContext db, string subjectType, Guid[] subjects, string pseudonym, string[] mentions, CancellationToken ct) =>
+    public static async Task<int> AnonymiseAsync(CrmDbContext db, string subjectType, Guid[] subjects, string pseudonym, string[]? mentions, CancellationToken ct) =>
         (await db.Database.SqlQuery<int>(
-            $"SELECT legalcrm_anonymise_audit({subjectType}, {subjects}, {pseudonym}, {Codes}, {mentions}) AS \"Value\"").ToListAsync(ct)).Single();
+            $"SELECT legalcrm_anonymise_audit({subjectType}, {subjects}, {pseudonym}, {Codes}, CAST({mentions} AS text[])) AS \"Value\"").ToListAsync(ct)).Single();
 }

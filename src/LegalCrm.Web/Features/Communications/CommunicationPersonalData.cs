@@ -16,12 +16,19 @@ public sealed class CommunicationPersonalData(CrmDbContext db, IStringLocalizer<
 {
     public IReadOnlyList<Type> Covers { get; } = [typeof(Communication), typeof(CommunicationParticipant)];
 
+    /// <summary>
+    /// The communications with the person: theirs, or with them among the participants. Two index lookups united
+    /// (an OR with EXISTS would read every communication of the firm).
+    /// </summary>
+    private IQueryable<Guid> About(Guid contactId) =>
+        db.Communications.Where(c => c.ContactId == contactId).Select(c => c.Id)
+            .Union(db.Set<CommunicationParticipant>().Where(p => p.ContactId == contactId).Select(p => p.CommunicationId));
+
     public async IAsyncEnumerable<PersonalDataItem> CollectAsync(Guid contactId, [EnumeratorCancellation] CancellationToken ct)
     {
         var ownDossiers = (await db.Set<DossierParty>().Where(p => p.ContactId == contactId && p.Role == PartyRole.Client).Select(p => p.DossierId).ToListAsync(ct)).ToHashSet();
-        var participants = db.Set<CommunicationParticipant>();
         var items = db.Communications.AsNoTracking()
-            .Where(c => c.ContactId == contactId || participants.Any(p => p.CommunicationId == c.Id && p.ContactId == contactId))
+            .Where(c => About(contactId).Contains(c.Id))
             .OrderBy(c => c.OccurredAt).ThenBy(c => c.Id)
             .Select(c => new
             {
@@ -67,9 +74,8 @@ public sealed class CommunicationPersonalData(CrmDbContext db, IStringLocalizer<
     public async Task<IReadOnlyList<ErasureLine>> EraseAsync(ErasureScope scope, bool execute, CancellationToken ct)
     {
         var id = scope.ContactId;
-        var participants = db.Set<CommunicationParticipant>();
         var involved = await db.Communications.Include(c => c.Participants)
-            .Where(c => c.ContactId == id || participants.Any(p => p.CommunicationId == c.Id && p.ContactId == id))
+            .Where(c => About(id).Contains(c.Id))
             .ToListAsync(ct);
         var own = involved.Where(c => c.DossierId is null && c.ContactId == id).ToList();
         var inDossiers = involved.Where(c => c.DossierId is not null).ToList();

@@ -38,6 +38,7 @@ public interface IDocumentStore
     /// <summary>Opens the file after checking it against <paramref name="sha256"/>; throws <see cref="DocumentIntegrityException"/> if it does not match.</summary>
     Task<Stream> OpenVerifiedAsync(DocumentKey key, string sha256, CancellationToken ct = default);
 
+    /// <summary>Removes the file; a file that is not there (never written, or removed already) is no error.</summary>
     Task DeleteAsync(DocumentKey key, CancellationToken ct = default);
 
     /// <summary>The version ids stored for a firm whose files were written before <paramref name="before"/> (for the orphan sweep).</summary>
@@ -116,7 +117,12 @@ public sealed class LocalFolderDocumentStore(IOptions<DocumentOptions> options, 
 
     public Task DeleteAsync(DocumentKey key, CancellationToken ct = default)
     {
-        File.Delete(PathOf(key));
+        var path = PathOf(key);
+        if (File.Exists(path))
+        {
+            File.Delete(path);
+        }
+
         return Task.CompletedTask;
     }
 

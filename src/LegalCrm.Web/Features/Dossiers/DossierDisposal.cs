@@ -29,7 +29,10 @@ public sealed class DossierDisposal(CrmDbContext db, TimeProvider clock)
         typeof(DossierAccessGrant), typeof(Communications.Mailboxes.TriageMessage),
     ];
 
-    public sealed record Disposed(IReadOnlyList<ErasureLine> Lines, IReadOnlyList<DocumentKey> Files, string Number);
+    public sealed record Disposed(Guid Id, string Number, IReadOnlyList<ErasureLine> Lines, IReadOnlyList<DocumentKey> Files);
+
+    /// <summary>The dossiers disposed of, and how many audit rows about them and their records lost their text.</summary>
+    public sealed record DisposedSet(IReadOnlyList<Disposed> Dossiers, int AuditRowsBlanked);
 
     /// <summary>What disposing of these dossiers would remove, per kind of record (for the dry run).</summary>
     public async Task<IReadOnlyList<ErasureLine>> CountAsync(IReadOnlyCollection<Guid> dossierIds, CancellationToken ct)
@@ -46,57 +49,85 @@ public sealed class DossierDisposal(CrmDbContext db, TimeProvider clock)
         ];
     }
 
-    /// <summary>Disposes of one dossier; null when it is gone, not closed, already anonymised or under a hold in force (nothing happens then).</summary>
-    public async Task<Disposed?> DisposeAsync(Guid dossierId, RetentionAction action, CancellationToken ct)
+    /// <summary>
+    /// Disposes of a set of dossiers in set-based statements; returns what happened to each. Dossiers that are gone,
+    /// not closed, already anonymised or under a hold in force are left alone (and not in the result).
+    /// </summary>
+    public async Task<DisposedSet> DisposeAsync(IReadOnlyCollection<Guid> dossierIds, RetentionAction action, CancellationToken ct)
     {
         var today = Infrastructure.Time.AmsterdamTime.Today(clock);
-        var dossier = await db.Dossiers.AsNoTracking().SingleOrDefaultAsync(d => d.Id == dossierId, ct);
-        if (dossier is null || dossier.ClosedOn is null || dossier.AnonymisedAt is not null
-            || await db.LegalHolds.InForce(today).AnyAsync(h => h.DossierId == dossierId, ct))
+        var requested = dossierIds.ToArray();
+        var dossiers = await db.Dossiers.AsNoTracking()
+            .Where(d => requested.Contains(d.Id) && d.ClosedOn != null && d.AnonymisedAt == null && !db.LegalHolds.InForce(today).Any(h => h.DossierId == d.Id))
+            .Select(d => new { d.Id, d.Number })
+            .ToListAsync(ct);
+        if (dossiers.Count == 0)
         {
-            return null;
+            return new DisposedSet([], 0);
         }
 
-        // Collected before they go: the audit rows about the dossier's records are blanked with its own, the files deleted after the commit.
-        var communications = await db.Communications.Where(c => c.DossierId == dossierId).Select(c => c.Id).ToListAsync(ct);
-        var tasks = await db.WorkTasks.Where(t => t.DossierId == dossierId).Select(t => t.Id).ToListAsync(ct);
-        var documents = await db.Documents.Where(d => d.DossierId == dossierId).Select(d => d.Id).ToListAsync(ct);
-        var files = await db.DocumentVersions.Where(v => v.DossierId == dossierId).Select(v => new DocumentKey(v.TenantId, v.Id)).ToListAsync(ct);
+        var ids = dossiers.Select(d => d.Id).ToArray();
+        // Counted and collected before they go: per dossier for its deletion log entry; the ids of the records for the
+        // audit rows about them; the files to delete after the commit.
+        var communications = await db.Communications.Where(c => c.DossierId != null && ids.Contains(c.DossierId.Value)).Select(c => new { c.Id, Dossier = c.DossierId!.Value }).ToListAsync(ct);
+        var tasks = await db.WorkTasks.Where(t => t.DossierId != null && ids.Contains(t.DossierId.Value)).Select(t => new { t.Id, Dossier = t.DossierId!.Value }).ToListAsync(ct);
+        var documents = await db.Documents.Where(d => ids.Contains(d.DossierId)).Select(d => new { d.Id, Dossier = d.DossierId }).ToListAsync(ct);
+        var files = (await db.DocumentVersions.Where(v => ids.Contains(v.DossierId)).Select(v => new { v.DossierId, v.TenantId, v.Id }).ToListAsync(ct))
+            .ToLookup(v => v.DossierId, v => new DocumentKey(v.TenantId, v.Id));
+        var deadlines = await CountByDossierAsync(db.Deadlines.Where(d => ids.Contains(d.DossierId)).Select(d => d.DossierId), ct);
+        var checks = await CountByDossierAsync(db.ConflictChecks.Where(c => ids.Contains(c.DossierId)).Select(c => c.DossierId), ct);
+        var workflows = await CountByDossierAsync(db.WorkflowApplications.Where(w => ids.Contains(w.DossierId)).Select(w => w.DossierId), ct);
+        var holds = await CountByDossierAsync(db.LegalHolds.Where(h => h.DossierId != null && ids.Contains(h.DossierId.Value)).Select(h => h.DossierId!.Value), ct);
+        var parties = await CountByDossierAsync(db.Set<DossierParty>().Where(p => ids.Contains(p.DossierId)).Select(p => p.DossierId), ct);
 
-        List<ErasureLine> lines =
-        [
-            new("Communications", await db.Communications.Where(c => c.DossierId == dossierId).ExecuteDeleteAsync(ct), ErasureAction.Delete),
-        ];
-        await db.DocumentVersions.Where(v => v.DossierId == dossierId).ExecuteDeleteAsync(ct);
-        lines.Add(new("Documents and their files", await db.Documents.Where(d => d.DossierId == dossierId).ExecuteDeleteAsync(ct), ErasureAction.Delete));
-        lines.Add(new("Deadlines", await db.Deadlines.Where(d => d.DossierId == dossierId).ExecuteDeleteAsync(ct), ErasureAction.Delete));
-        lines.Add(new("Tasks", await db.WorkTasks.Where(t => t.DossierId == dossierId).ExecuteDeleteAsync(ct), ErasureAction.Delete));
-        lines.Add(new("Conflict checks", await db.ConflictChecks.Where(c => c.DossierId == dossierId).ExecuteDeleteAsync(ct), ErasureAction.Delete));
-        lines.Add(new("Applied workflows", await db.WorkflowApplications.Where(w => w.DossierId == dossierId).ExecuteDeleteAsync(ct), ErasureAction.Delete));
-        lines.Add(new("Released legal holds", await db.LegalHolds.Where(h => h.DossierId == dossierId).ExecuteDeleteAsync(ct), ErasureAction.Delete));
-        lines.Add(new("Roles in dossiers", await db.Set<DossierParty>().Where(p => p.DossierId == dossierId).ExecuteDeleteAsync(ct), ErasureAction.Delete));
-        await db.EthicalWalls.Where(w => w.DossierId == dossierId).ExecuteDeleteAsync(ct);
-        await db.DossierAccessGrants.Where(g => g.DossierId == dossierId).ExecuteDeleteAsync(ct);
+        await db.Communications.Where(c => c.DossierId != null && ids.Contains(c.DossierId.Value)).ExecuteDeleteAsync(ct);
+        await db.DocumentVersions.Where(v => ids.Contains(v.DossierId)).ExecuteDeleteAsync(ct);
+        await db.Documents.Where(d => ids.Contains(d.DossierId)).ExecuteDeleteAsync(ct);
+        await db.Deadlines.Where(d => ids.Contains(d.DossierId)).ExecuteDeleteAsync(ct);
+        await db.WorkTasks.Where(t => t.DossierId != null && ids.Contains(t.DossierId.Value)).ExecuteDeleteAsync(ct);
+        await db.ConflictChecks.Where(c => ids.Contains(c.DossierId)).ExecuteDeleteAsync(ct);
+        await db.WorkflowApplications.Where(w => ids.Contains(w.DossierId)).ExecuteDeleteAsync(ct);
+        await db.LegalHolds.Where(h => h.DossierId != null && ids.Contains(h.DossierId.Value)).ExecuteDeleteAsync(ct);
+        await db.Set<DossierParty>().Where(p => ids.Contains(p.DossierId)).ExecuteDeleteAsync(ct);
+        await db.EthicalWalls.Where(w => w.DossierId != null && ids.Contains(w.DossierId.Value)).ExecuteDeleteAsync(ct);
+        await db.DossierAccessGrants.Where(g => ids.Contains(g.DossierId)).ExecuteDeleteAsync(ct);
 
-        // The dossier's own change goes around the audit interceptor: a tracked update would copy the old title into the trail.
+        // The dossiers' own change goes around the audit interceptor: a tracked update would copy the old titles into the trail.
         if (action == RetentionAction.Delete)
         {
-            await db.Dossiers.Where(d => d.Id == dossierId).ExecuteDeleteAsync(ct);
-            lines.Add(new("Dossiers", 1, ErasureAction.Delete));
+            await db.Dossiers.Where(d => ids.Contains(d.Id)).ExecuteDeleteAsync(ct);
         }
         else
         {
             var now = clock.GetUtcNow();
-            await db.Dossiers.Where(d => d.Id == dossierId).ExecuteUpdateAsync(u => u
+            await db.Dossiers.Where(d => ids.Contains(d.Id)).ExecuteUpdateAsync(u => u
                 .SetProperty(d => d.Title, d => d.Number).SetProperty(d => d.Description, (string?)null).SetProperty(d => d.LegalAidNumber, (string?)null)
                 .SetProperty(d => d.CourtCaseNumbers, (string?)null).SetProperty(d => d.AnonymisedAt, now).SetProperty(d => d.UpdatedAt, now)
                 .SetProperty(d => d.UpdatedBy, "retention"), ct);
-            lines.Add(new("Dossiers", 1, ErasureAction.Pseudonymise));
         }
 
         var pseudonym = "Dossier " + Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(2));
-        Guid[] subjects = [dossierId, .. communications, .. tasks, .. documents];
-        lines.Add(new("Audit trail entries", await AuditAnonymiser.AnonymiseAsync(db, nameof(Dossier), subjects, pseudonym, [], ct), ErasureAction.Pseudonymise));
-        return new Disposed(lines, files, dossier.Number);
+        Guid[] subjects = [.. ids, .. communications.Select(c => c.Id), .. tasks.Select(t => t.Id), .. documents.Select(d => d.Id)];
+        var audited = await AuditAnonymiser.AnonymiseAsync(db, nameof(Dossier), subjects, pseudonym, mentions: null, ct);
+
+        var communicationCounts = communications.CountBy(c => c.Dossier).ToDictionary();
+        var taskCounts = tasks.CountBy(t => t.Dossier).ToDictionary();
+        var documentCounts = documents.CountBy(d => d.Dossier).ToDictionary();
+        return new DisposedSet(dossiers.Select(d => new Disposed(d.Id, d.Number,
+            [
+                new("Communications", communicationCounts.GetValueOrDefault(d.Id), ErasureAction.Delete),
+                new("Documents and their files", documentCounts.GetValueOrDefault(d.Id), ErasureAction.Delete),
+                new("Deadlines", deadlines.GetValueOrDefault(d.Id), ErasureAction.Delete),
+                new("Tasks", taskCounts.GetValueOrDefault(d.Id), ErasureAction.Delete),
+                new("Conflict checks", checks.GetValueOrDefault(d.Id), ErasureAction.Delete),
+                new("Applied workflows", workflows.GetValueOrDefault(d.Id), ErasureAction.Delete),
+                new("Released legal holds", holds.GetValueOrDefault(d.Id), ErasureAction.Delete),
+                new("Roles in dossiers", parties.GetValueOrDefault(d.Id), ErasureAction.Delete),
+                new("Dossiers", 1, action == RetentionAction.Delete ? ErasureAction.Delete : ErasureAction.Pseudonymise),
+            ],
+            files[d.Id].ToList())).ToList(), audited);
     }
+
+    private static async Task<Dictionary<Guid, int>> CountByDossierAsync(IQueryable<Guid> dossierIds, CancellationToken ct) =>
+        await dossierIds.GroupBy(id => id).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
 }

@@ -63,7 +63,7 @@ public sealed class Erasure(CrmDbContext db, IEnumerable<IPersonalDataSource> so
             return (null, scopeRefusal);
         }
 
-        var (entry, rows) = await CarryOutAsync(scope!, contact!, suppress: true, ct);
+        var (entry, rows) = await CarryOutAsync(scope!, contact!, atRequest: true, ct);
         entry.RequestId = request.Id;
         audit.Add(AuditActions.Erasure, nameof(DataSubjectRequest), request.Id.ToString(), new { erasureLogId = entry.Id, rows }, request.AuditSubject);
         await db.SaveChangesAsync(ct);
@@ -85,7 +85,7 @@ public sealed class Erasure(CrmDbContext db, IEnumerable<IPersonalDataSource> so
             return null;
         }
 
-        var (entry, rows) = await CarryOutAsync(scope, contact, suppress: false, ct);
+        var (entry, rows) = await CarryOutAsync(scope, contact, atRequest: false, ct);
         entry.Category = category;
         entry.SubjectId = contactId;
         entry.Reason = reason;
@@ -95,8 +95,13 @@ public sealed class Erasure(CrmDbContext db, IEnumerable<IPersonalDataSource> so
         return entry;
     }
 
-    /// <summary>Every feature acts (contact last), traces are scrubbed, the deletion log entry is added; the caller saves and commits.</summary>
-    private async Task<(ErasureLogEntry Entry, int Rows)> CarryOutAsync(ErasureScope scope, Contact contact, bool suppress, CancellationToken ct)
+    /// <summary>
+    /// Every feature acts (contact last), traces are scrubbed, the deletion log entry is added; the caller saves and
+    /// commits. At the person's request the numbers go on the suppression list and their name, e-mail and phone are
+    /// also sought in every staff message, e-mail and audit row (reading those tables whole); at the end of a retention
+    /// period the rows about the person are anonymised (found by index) and the rest is left to its own retention.
+    /// </summary>
+    private async Task<(ErasureLogEntry Entry, int Rows)> CarryOutAsync(ErasureScope scope, Contact contact, bool atRequest, CancellationToken ct)
     {
         // Read before the features act: the contact's numbers and addresses are gone afterwards.
         string[] suppressed = [.. contact.Emails.Select(e => e.Address), .. contact.Phones.Select(p => p.Number)];
@@ -106,7 +111,7 @@ public sealed class Erasure(CrmDbContext db, IEnumerable<IPersonalDataSource> so
             lines.AddRange(await source.EraseAsync(scope, execute: true, ct));
         }
 
-        if (suppress)
+        if (atRequest)
         {
             await suppressions.AddAsync(suppressed, ct);
         }
@@ -115,9 +120,13 @@ public sealed class Erasure(CrmDbContext db, IEnumerable<IPersonalDataSource> so
         // Where the identity must stay (Wwft), so may its traces; otherwise they are scrubbed to the pseudonym.
         if (scope.ContactFate != ErasureAction.Keep)
         {
-            var transport = await ScrubTransportAsync(scope, ct);
-            lines.Add(new("Messages and e-mails to staff mentioning the person", transport, ErasureAction.Pseudonymise));
-            var anonymised = await AuditAnonymiser.AnonymiseAsync(db, nameof(Contact), [scope.ContactId], scope.Pseudonym, [.. scope.Mentions], ct);
+            if (atRequest)
+            {
+                var transport = await ScrubTransportAsync(scope, ct);
+                lines.Add(new("Messages and e-mails to staff mentioning the person", transport, ErasureAction.Pseudonymise));
+            }
+
+            var anonymised = await AuditAnonymiser.AnonymiseAsync(db, nameof(Contact), [scope.ContactId], scope.Pseudonym, atRequest ? [.. scope.Mentions] : null, ct);
             lines.Add(new("Audit trail entries", anonymised, ErasureAction.Pseudonymise));
         }
 

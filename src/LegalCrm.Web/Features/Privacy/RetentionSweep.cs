@@ -21,45 +21,57 @@ namespace LegalCrm.Web.Features.Privacy;
 public sealed class RetentionDisposer(CrmDbContext db, DossierDisposal dossiers, Erasure erasure, IDocumentStore store, AuditEvents audit, CurrentUser me,
     TimeProvider clock, ILogger<RetentionDisposer> logger)
 {
+    /// <summary>One record; null when there was nothing (left) to do.</summary>
     public async Task<ErasureLogEntry?> DisposeAsync(RetentionItem item, string? reason, CancellationToken ct) => item.Subject switch
     {
         RetentionSubject.Contact => await erasure.DisposeExpiredAsync(item.Id, item.Category, item.Action, reason, ct),
-        _ => await DisposeDossierAsync(item, reason, ct),
+        _ => (await DisposeDossiersAsync([item], reason, ct)).SingleOrDefault(),
     };
 
-    private async Task<ErasureLogEntry?> DisposeDossierAsync(RetentionItem item, string? reason, CancellationToken ct)
+    /// <summary>
+    /// A set of dossiers with the same action, in one transaction: set-based statements, a deletion log entry and an
+    /// audit event per dossier. Returns the entries of those disposed of.
+    /// </summary>
+    public async Task<IReadOnlyList<ErasureLogEntry>> DisposeDossiersAsync(IReadOnlyList<RetentionItem> items, string? reason, CancellationToken ct)
     {
-        DossierDisposal.Disposed? done;
-        ErasureLogEntry entry;
+        var byId = items.ToDictionary(i => i.Id);
+        var entries = new List<ErasureLogEntry>();
+        DossierDisposal.DisposedSet done;
         await using (var transaction = await db.Database.BeginTransactionAsync(ct))
         {
-            done = await dossiers.DisposeAsync(item.Id, item.Action, ct);
-            if (done is null)
+            done = await dossiers.DisposeAsync(byId.Keys, items[0].Action, ct);
+            foreach (var dossier in done.Dossiers)
             {
-                return null;
+                var item = byId[dossier.Id];
+                var lines = dossier.Lines.Where(x => x.Count > 0).ToList();
+                var entry = new ErasureLogEntry
+                {
+                    Category = item.Category,
+                    SubjectId = item.Id,
+                    Record = dossier.Number,
+                    Reason = reason,
+                    ExecutedAt = clock.GetUtcNow(),
+                    ExecutedBy = me.DisplayName ?? me.ActorName,
+                };
+                entry.RecordLines(lines);
+                entries.Add(entry);
+                audit.Add(AuditActions.Retention, nameof(Dossier), item.Id.ToString(),
+                    new { erasureLogId = entry.Id, category = item.Category.ToString(), action = item.Action.ToString(), rows = lines.Sum(x => x.Count) },
+                    new AuditSubject(nameof(Dossier), item.Id));
             }
 
-            var lines = done.Lines.Where(x => x.Count > 0).ToList();
-            entry = new ErasureLogEntry
-            {
-                Category = item.Category,
-                SubjectId = item.Id,
-                Record = done.Number,
-                Reason = reason,
-                ExecutedAt = clock.GetUtcNow(),
-                ExecutedBy = me.DisplayName ?? me.ActorName,
-            };
-            entry.RecordLines(lines);
-            db.ErasureLog.Add(entry);
-            audit.Add(AuditActions.Retention, nameof(Dossier), item.Id.ToString(),
-                new { erasureLogId = entry.Id, category = item.Category.ToString(), action = item.Action.ToString(), rows = lines.Sum(x => x.Count) },
-                new AuditSubject(nameof(Dossier), item.Id));
+            db.ErasureLog.AddRange(entries);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
         }
 
+        if (done.AuditRowsBlanked > 0)
+        {
+            logger.LogInformation("Retention: {Dossiers} dossiers disposed of, {AuditRows} audit rows about them blanked", done.Dossiers.Count, done.AuditRowsBlanked);
+        }
+
         // After the commit: a file left behind by a failure here is removed by the orphan sweep (no version refers to it).
-        foreach (var file in done.Files)
+        foreach (var file in done.Dossiers.SelectMany(d => d.Files))
         {
             try
             {
@@ -71,7 +83,7 @@ public sealed class RetentionDisposer(CrmDbContext db, DossierDisposal dossiers,
             }
         }
 
-        return entry;
+        return entries;
     }
 }
 
@@ -153,13 +165,20 @@ public sealed class RetentionSweep(IServiceScopeFactory scopes, TimeProvider clo
         return await DisposeAsync(firm, due.Where(i => i.Blocked is null).ToList(), (userId, userName), ct);
     }
 
+    /// <summary>Dossiers are disposed of in sets of this many per transaction ("one record set, one transaction").</summary>
+    public const int DossiersPerSet = 200;
+
     private async Task<int> DisposeAsync(Guid firm, List<RetentionItem> items, (Guid Id, string Name)? actor, CancellationToken ct)
     {
         var disposed = 0;
         var failed = 0;
-        foreach (var item in items)
+        // A set that fails is retried one dossier at a time, so one bad record does not keep the others.
+        var sets = items.Where(i => i.Subject == RetentionSubject.Dossier).GroupBy(i => i.Action).SelectMany(g => g.Chunk(DossiersPerSet))
+            .Concat(items.Where(i => i.Subject == RetentionSubject.Contact).Select(i => new[] { i }));
+        var queue = new Queue<RetentionItem[]>(sets);
+        while (queue.TryDequeue(out var set))
         {
-            // A fresh unit of work per record: nothing accumulates in a change tracker over thousands of records.
+            // A fresh unit of work per set: nothing accumulates in a change tracker over thousands of records.
             await using var scope = scopes.CreateAsyncScope();
             var services = scope.ServiceProvider;
             services.GetRequiredService<TenantContext>().Enter(firm);
@@ -173,18 +192,28 @@ public sealed class RetentionSweep(IServiceScopeFactory scopes, TimeProvider clo
                 me.ActAsSystem("retention sweep");
             }
 
+            var disposer = services.GetRequiredService<RetentionDisposer>();
             try
             {
-                if (await services.GetRequiredService<RetentionDisposer>().DisposeAsync(item, reason: null, ct) is not null)
-                {
-                    disposed++;
-                }
+                disposed += set[0].Subject == RetentionSubject.Dossier
+                    ? (await disposer.DisposeDossiersAsync(set, reason: null, ct)).Count
+                    : await disposer.DisposeAsync(set[0], reason: null, ct) is null ? 0 : 1;
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                // Its transaction rolled back whole; one record that fails does not keep the others.
+                // Its transaction rolled back whole.
+                if (set.Length > 1)
+                {
+                    foreach (var single in set)
+                    {
+                        queue.Enqueue([single]);
+                    }
+
+                    continue;
+                }
+
                 failed++;
-                logger.LogError(e, "Retention: could not dispose of {Subject} {Id} of firm {FirmId}", item.Subject, item.Id, firm);
+                logger.LogError(e, "Retention: could not dispose of {Subject} {Id} of firm {FirmId}", set[0].Subject, set[0].Id, firm);
             }
         }
 
