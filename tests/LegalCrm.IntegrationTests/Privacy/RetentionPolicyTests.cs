@@ -43,6 +43,9 @@ public sealed class RetentionPolicyTests(CrmAppFactory app) : IClassFixture<CrmA
         })).StatusCode);
         var twice = await CrmClient.ParseAsync(await officer.SubmitAsync("/Privacy/Retention/Edit", new Dictionary<string, string> { ["Category"] = "ClosedDossiers", ["PracticeArea"] = area, ["PeriodMonths"] = "12" }));
         Assert.Contains("heeft al een bewaartermijn", twice.QuerySelector("[data-valmsg-for=PracticeArea]")!.TextContent, StringComparison.Ordinal);
+        // A person has no practice area: a Wwft policy per area would never apply, so it is refused (a forged choice too).
+        var wwft = await CrmClient.ParseAsync(await officer.SubmitAsync("/Privacy/Retention/Edit", new Dictionary<string, string> { ["Category"] = "WwftRecords", ["PracticeArea"] = area, ["PeriodMonths"] = "12" }));
+        Assert.Contains("Alleen dossiers en declaratiegegevens", wwft.QuerySelector("[data-valmsg-for=Category]")!.TextContent, StringComparison.Ordinal);
 
         // The page offers no delete for a firm-wide policy; a forged post is refused with the reason.
         var edit = await officer.GetDocumentAsync($"/Privacy/Retention/Edit/{closedDossiers}");

@@ -36,4 +36,15 @@ public sealed class RetentionRulesTests
     [InlineData(2024, 2, 29, 12, 2025, 3, 1, true)]
     public void A_record_expires_the_day_after_its_period_ends(int y, int m, int d, int months, int ty, int tm, int td, bool expired) =>
         Assert.Equal(expired, RetentionRules.Expired(new DateOnly(y, m, d), months, new DateOnly(ty, tm, td)));
+
+    [Theory]
+    [InlineData(RetentionCategory.ClosedDossiers, RetentionStart.DossierClosed)]
+    [InlineData(RetentionCategory.BillingData, RetentionStart.DossierClosed)]
+    [InlineData(RetentionCategory.WwftRecords, RetentionStart.RelationshipEnded)]
+    [InlineData(RetentionCategory.Prospects, RetentionStart.LastContact)]
+    public void Each_kind_of_data_is_counted_from_the_event_the_sweep_can_date(RetentionCategory category, RetentionStart start)
+    {
+        Assert.Equal(start, RetentionRules.StartOf(category));
+        Assert.Equal(start, RetentionRules.Starting(DateTimeOffset.UnixEpoch).Single(p => p.Category == category).StartsAt);
+    }
 }

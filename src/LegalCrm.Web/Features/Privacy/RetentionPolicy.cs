@@ -80,6 +80,20 @@ public static class RetentionRules
         new() { Category = RetentionCategory.Prospects, PeriodMonths = 12, StartsAt = RetentionStart.LastContact, Action = RetentionAction.Delete, Basis = "Gerechtvaardigd belang; niet langer dan nodig (art. 5 lid 1 e AVG)", UpdatedAt = now },
     ];
 
+    /// <summary>
+    /// The event a kind of data is counted from: what the retention sweep can date. A dossier's data from its closing;
+    /// a client's identification from the end of the relationship (art. 33 Wwft); a prospect from the last contact.
+    /// </summary>
+    public static RetentionStart StartOf(RetentionCategory category) => category switch
+    {
+        RetentionCategory.WwftRecords => RetentionStart.RelationshipEnded,
+        RetentionCategory.Prospects => RetentionStart.LastContact,
+        _ => RetentionStart.DossierClosed,
+    };
+
+    /// <summary>Only what belongs to a dossier has a practice area: the kinds of data a practice area may have a policy of its own for.</summary>
+    public static readonly IReadOnlyList<RetentionCategory> PerPracticeArea = [RetentionCategory.ClosedDossiers, RetentionCategory.BillingData];
+
     /// <summary>The policy for a category in a practice area: the area's own, else the firm-wide one, else null.</summary>
     public static RetentionPolicy? For(IEnumerable<RetentionPolicy> policies, RetentionCategory category, string? practiceArea)
     {

@@ -27,9 +27,6 @@ public sealed class EditModel(CrmDbContext db, TimeProvider clock, IStringLocali
     public int? PeriodMonths { get; set; }
 
     [BindProperty]
-    public RetentionStart StartsAt { get; set; }
-
-    [BindProperty]
     public RetentionAction Action { get; set; }
 
     [BindProperty]
@@ -48,7 +45,7 @@ public sealed class EditModel(CrmDbContext db, TimeProvider clock, IStringLocali
 
         if (Existing is { } p)
         {
-            (Category, PracticeArea, PeriodMonths, StartsAt, Action, Basis) = (p.Category, p.PracticeArea, p.PeriodMonths, p.StartsAt, p.Action, p.Basis);
+            (Category, PracticeArea, PeriodMonths, Action, Basis) = (p.Category, p.PracticeArea, p.PeriodMonths, p.Action, p.Basis);
         }
 
         return Page();
@@ -63,7 +60,11 @@ public sealed class EditModel(CrmDbContext db, TimeProvider clock, IStringLocali
 
         var area = Existing is null ? PrivacyForms.Clean(PracticeArea) : Existing.PracticeArea;
         var category = Existing?.Category ?? Category;
-        if (Existing is null && (area is null || !PracticeAreas.Contains(area)))
+        if (Existing is null && !RetentionRules.PerPracticeArea.Contains(category))
+        {
+            ModelState.AddModelError(nameof(Category), l["Only dossiers and billing data belong to a practice area; change the firm-wide policy for this kind of data."]);
+        }
+        else if (Existing is null && (area is null || !PracticeAreas.Contains(area)))
         {
             ModelState.AddModelError(nameof(PracticeArea), l["Choose the practice area the policy is for."]);
         }
@@ -89,7 +90,7 @@ public sealed class EditModel(CrmDbContext db, TimeProvider clock, IStringLocali
 
         var policy = Existing is null ? new RetentionPolicy { Category = category, PracticeArea = area } : await db.RetentionPolicies.SingleAsync(p => p.Id == Existing.Id);
         policy.PeriodMonths = PeriodMonths!.Value;
-        policy.StartsAt = StartsAt;
+        policy.StartsAt = RetentionRules.StartOf(category);
         policy.Action = Action;
         policy.Basis = PrivacyForms.Clean(Basis);
         policy.UpdatedAt = clock.GetUtcNow();
