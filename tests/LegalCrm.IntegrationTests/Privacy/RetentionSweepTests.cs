@@ -294,6 +294,22 @@ public sealed class RetentionSweepTests(CrmAppFactory app) : IClassFixture<CrmAp
     }
 
     [Fact]
+    public async Task A_hold_placed_after_the_list_was_made_still_keeps_the_dossier()
+    {
+        var firm = await app.CreateFirmAsync("Laatste moment");
+        var client = await ContactAsync(firm, "Lotte", "Laat", client: true, createdYearsAgo: 1);
+        var dossier = await DossierAsync(firm, client, "Lotte tegen Verzekeraar", Today.AddYears(-6));
+        await using var scope = app.FirmScope(firm.Id);
+        var item = (await scope.ServiceProvider.GetRequiredService<RetentionSchedule>().EndingBeforeAsync(Today, CancellationToken.None)).Single(i => i.Id == dossier);
+        var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
+        db.LegalHolds.Add(new LegalHold { ContactId = client, Reason = "Claim aangekondigd", PlacedAt = DateTimeOffset.UtcNow, PlacedBy = "test" });
+        await db.SaveChangesAsync();
+
+        Assert.Empty(await scope.ServiceProvider.GetRequiredService<RetentionDisposer>().DisposeDossiersAsync([item], reason: null, CancellationToken.None));
+        Assert.True(await db.Dossiers.AnyAsync(d => d.Id == dossier));
+    }
+
+    [Fact]
     public void Every_table_that_refers_to_dossiers_is_cleared_by_the_disposal_or_cascades()
     {
         using var scope = app.Services.CreateScope();

@@ -51,14 +51,20 @@ public sealed class DossierDisposal(CrmDbContext db, TimeProvider clock)
 
     /// <summary>
     /// Disposes of a set of dossiers in set-based statements; returns what happened to each. Dossiers that are gone,
-    /// not closed, already anonymised or under a hold in force are left alone (and not in the result).
+    /// not closed, already anonymised or under a hold in force (on them or on a party in them) are left alone (and not
+    /// in the result).
     /// </summary>
     public async Task<DisposedSet> DisposeAsync(IReadOnlyCollection<Guid> dossierIds, RetentionAction action, CancellationToken ct)
     {
         var today = Infrastructure.Time.AmsterdamTime.Today(clock);
         var requested = dossierIds.ToArray();
+        // Checked again inside the transaction: a hold placed (on the dossier or a party in it) or a reopening since the list was made wins.
+        var inForce = db.LegalHolds.InForce(today);
         var dossiers = await db.Dossiers.AsNoTracking()
-            .Where(d => requested.Contains(d.Id) && d.ClosedOn != null && d.AnonymisedAt == null && !db.LegalHolds.InForce(today).Any(h => h.DossierId == d.Id))
+            .Where(d => requested.Contains(d.Id) && d.ClosedOn != null && d.AnonymisedAt == null
+                && (d.Status == DossierStatus.Closed || d.Status == DossierStatus.Archived)
+                && !inForce.Any(h => h.DossierId == d.Id)
+                && !db.Set<DossierParty>().Any(p => p.DossierId == d.Id && inForce.Any(h => h.ContactId == p.ContactId)))
             .Select(d => new { d.Id, d.Number })
             .ToListAsync(ct);
         if (dossiers.Count == 0)
@@ -77,7 +83,7 @@ public sealed class DossierDisposal(CrmDbContext db, TimeProvider clock)
         var deadlines = await CountByDossierAsync(db.Deadlines.Where(d => ids.Contains(d.DossierId)).Select(d => d.DossierId), ct);
         var checks = await CountByDossierAsync(db.ConflictChecks.Where(c => ids.Contains(c.DossierId)).Select(c => c.DossierId), ct);
         var workflows = await CountByDossierAsync(db.WorkflowApplications.Where(w => ids.Contains(w.DossierId)).Select(w => w.DossierId), ct);
-        var holds = await CountByDossierAsync(db.LegalHolds.Where(h => h.DossierId != null && ids.Contains(h.DossierId.Value)).Select(h => h.DossierId!.Value), ct);
+        var released = await CountByDossierAsync(db.LegalHolds.Where(h => h.DossierId != null && ids.Contains(h.DossierId.Value)).Select(h => h.DossierId!.Value), ct);
         var parties = await CountByDossierAsync(db.Set<DossierParty>().Where(p => ids.Contains(p.DossierId)).Select(p => p.DossierId), ct);
 
         await db.Communications.Where(c => c.DossierId != null && ids.Contains(c.DossierId.Value)).ExecuteDeleteAsync(ct);
@@ -121,7 +127,7 @@ public sealed class DossierDisposal(CrmDbContext db, TimeProvider clock)
                 new("Tasks", taskCounts.GetValueOrDefault(d.Id), ErasureAction.Delete),
                 new("Conflict checks", checks.GetValueOrDefault(d.Id), ErasureAction.Delete),
                 new("Applied workflows", workflows.GetValueOrDefault(d.Id), ErasureAction.Delete),
-                new("Released legal holds", holds.GetValueOrDefault(d.Id), ErasureAction.Delete),
+                new("Released legal holds", released.GetValueOrDefault(d.Id), ErasureAction.Delete),
                 new("Roles in dossiers", parties.GetValueOrDefault(d.Id), ErasureAction.Delete),
                 new("Dossiers", 1, action == RetentionAction.Delete ? ErasureAction.Delete : ErasureAction.Pseudonymise),
             ],

@@ -18,7 +18,8 @@ public sealed record HolderNotice(IReadOnlyList<string> Permissions, string Dedu
 /// <summary>
 /// Sends notices to the active users whose roles grant a permission (the privacy officer, the admins…). Each message
 /// goes once per person and occasion, also when a job is retried or runs on two servers at once: the notification's
-/// unique key is saved together with the e-mail in the outbox, so a second run's insert fails and drops both.
+/// unique key is saved together with the e-mail in the outbox, and runs for the same firm take turns (an advisory lock),
+/// so a second run finds what the first sent.
 /// </summary>
 public static class HolderNotices
 {
@@ -31,6 +32,10 @@ public static class HolderNotices
         }
 
         var db = services.GetRequiredService<CrmDbContext>();
+        // Two runs at once (a retry, a second server) take turns per firm: the second then finds what the first sent.
+        // Without it their inserts could meet in different orders and deadlock.
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended('holder-notices:' || {services.GetRequiredService<Tenancy.TenantContext>().RequiredTenantId.ToString()}, 0))", ct);
         var permissions = notices.SelectMany(n => n.Permissions).Distinct().ToList();
         var people = await db.Users.AsNoTracking()
             .Where(u => u.DisabledAt == null)
@@ -43,7 +48,7 @@ public static class HolderNotices
                 Permissions = db.RoleGrants.Where(g => permissions.Contains(g.Permission) && db.UserRoles.Any(ur => ur.UserId == u.Id && ur.RoleId == g.RoleId)).Select(g => g.Permission).ToList(),
             })
             .Where(u => u.Permissions.Count > 0)
-            .OrderBy(u => u.Id) // two runs at once insert in the same order: the second waits and fails, it does not deadlock
+            .OrderBy(u => u.Id)
             .ToListAsync(ct);
         var keys = notices.Select(m => m.DedupKey).ToList();
         var sent = (await db.Notifications.Where(n => keys.Contains(n.DedupKey)).Select(n => new { n.UserId, n.DedupKey }).ToListAsync(ct))
@@ -66,10 +71,15 @@ public static class HolderNotices
         try
         {
             await db.SaveChangesAsync(ct);
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync(ct);
+            }
         }
         catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
-            // Another run sent these a moment ago; its e-mails went with them, ours are dropped with our notifications.
+            // Another run (one that does not share the lock: a caller's own transaction) sent these a moment ago; its
+            // e-mails went with them, ours are dropped with our notifications.
             db.ChangeTracker.Clear();
             return 0;
         }

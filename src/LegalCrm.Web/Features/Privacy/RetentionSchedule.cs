@@ -108,8 +108,8 @@ public sealed class RetentionSchedule(CrmDbContext db, TimeProvider clock)
     {
         var wwft = RetentionRules.For(policies, RetentionCategory.WwftRecords, null);
         var prospects = RetentionRules.For(policies, RetentionCategory.Prospects, null);
-        var bounds = new[] { wwft, prospects }.OfType<RetentionPolicy>().Select(p => horizon.AddMonths(-p.PeriodMonths).AddDays(ClipDays)).ToList();
-        if (bounds.Count == 0)
+        DateOnly Bound(RetentionPolicy? policy) => policy is null ? DateOnly.MinValue : horizon.AddMonths(-policy.PeriodMonths).AddDays(ClipDays + 1);
+        if (wwft is null && prospects is null)
         {
             return [];
         }
@@ -118,32 +118,38 @@ public sealed class RetentionSchedule(CrmDbContext db, TimeProvider clock)
         // record's properties. Two kinds: clients whose dossiers are all closed (a contact with a role in a dossier that
         // is not closed is still in a relationship with the firm) — looked at only when one of their dossiers closed
         // before the bound, found by the closing-date index — and contacts without any dossier role, for whom the last
-        // communication is looked up only when they are older than the bound.
-        var loose = bounds.Max().AddDays(1);
-        var looseMoment = AmsterdamTime.StartOfDayUtc(loose);
+        // communication is looked up only when they are older than the bound. The lateral parts refer to those sets, so
+        // the planner cannot work them out for every contact of the firm first.
+        var clientBound = Bound(wwft);
+        // Without a dossier a contact may be a prospect or a client who never had one: the later of the two bounds.
+        var contactBound = AmsterdamTime.StartOfDayUtc(new[] { clientBound, Bound(prospects) }.Max());
         var rows = await db.Database.SqlQuery<ContactRow>($"""
+            WITH candidates AS MATERIALIZED (
+                SELECT DISTINCT p.contact_id FROM dossier_parties p JOIN dossiers d ON d.id = p.dossier_id WHERE d.closed_on < {clientBound}),
+            without_roles AS MATERIALIZED (
+                SELECT c.id, c.created_at FROM contacts c WHERE c.anonymised_at IS NULL AND c.created_at < {contactBound}
+                   AND NOT EXISTS (SELECT 1 FROM dossier_parties p WHERE p.contact_id = c.id))
             SELECT c.id AS id, c.display_name AS label, true AS is_client, true AS has_roles, r.client_end AS client_end, r.any_end AS any_end,
                    c.created_at AS last_contact, c.restricted_at IS NOT NULL AS restricted, false AS contact_person
-              FROM contacts c
+              FROM candidates k
               CROSS JOIN LATERAL (SELECT bool_or(p.role = 'Client') AS is_client,
                                          bool_or(d.closed_on IS NULL OR d.status NOT IN ('Closed', 'Archived')) AS open,
                                          max(d.closed_on) FILTER (WHERE p.role = 'Client') AS client_end, max(d.closed_on) AS any_end
-                                    FROM dossier_parties p JOIN dossiers d ON d.id = p.dossier_id WHERE p.contact_id = c.id) r
-             WHERE c.id IN (SELECT p.contact_id FROM dossier_parties p JOIN dossiers d ON d.id = p.dossier_id WHERE d.closed_on < {loose})
-               AND c.anonymised_at IS NULL AND NOT r.open AND (c.client_number IS NOT NULL OR r.is_client)
-               AND coalesce(r.client_end, r.any_end) < {loose}
+                                    FROM dossier_parties p JOIN dossiers d ON d.id = p.dossier_id WHERE p.contact_id = k.contact_id) r
+              JOIN contacts c ON c.id = k.contact_id
+             WHERE c.anonymised_at IS NULL AND NOT r.open AND (c.client_number IS NOT NULL OR r.is_client)
+               AND coalesce(r.client_end, r.any_end) < {clientBound}
             UNION ALL
             SELECT c.id, c.display_name, c.client_number IS NOT NULL, false, NULL, NULL, lc.last, c.restricted_at IS NOT NULL,
                    EXISTS (SELECT 1 FROM contact_relationships cr
                             JOIN contacts o ON o.id = CASE WHEN cr.from_contact_id = c.id THEN cr.to_contact_id ELSE cr.from_contact_id END
                            WHERE (cr.from_contact_id = c.id OR cr.to_contact_id = c.id)
                              AND (o.client_number IS NOT NULL OR EXISTS (SELECT 1 FROM dossier_parties op WHERE op.contact_id = o.id)))
-              FROM contacts c
-              CROSS JOIN LATERAL (SELECT greatest(c.created_at, (SELECT max(x.occurred_at) FROM communications x WHERE x.contact_id = c.id),
-                                  (SELECT max(p.occurred_at) FROM communication_participants p WHERE p.contact_id = c.id)) AS last) lc
-             WHERE c.anonymised_at IS NULL AND c.created_at < {looseMoment}
-               AND NOT EXISTS (SELECT 1 FROM dossier_parties p WHERE p.contact_id = c.id)
-               AND lc.last < {looseMoment}
+              FROM without_roles w
+              CROSS JOIN LATERAL (SELECT greatest(w.created_at, (SELECT max(x.occurred_at) FROM communications x WHERE x.contact_id = w.id),
+                                  (SELECT max(p.occurred_at) FROM communication_participants p WHERE p.contact_id = w.id)) AS last) lc
+              JOIN contacts c ON c.id = w.id
+             WHERE lc.last < {contactBound}
             """).ToListAsync(ct);
         var items = new List<RetentionItem>();
         foreach (var c in rows)

@@ -109,14 +109,29 @@ public sealed class RetentionSweep(IServiceScopeFactory scopes, TimeProvider clo
     [DisableConcurrentExecution(timeoutInSeconds: 3600)]
     public async Task SweepAllAsync(CancellationToken ct)
     {
+        var failed = new List<Guid>();
         foreach (var firm in await TenantDirectory.ActiveFirmIdsAsync(scopes, ct))
         {
-            var result = await SweepFirmAsync(firm, ct);
-            if (result.Due > 0)
+            try
             {
-                logger.LogInformation("Retention sweep of firm {FirmId}: {Due} due, {Disposed} disposed, {Blocked} held, queued for approval: {Queued}",
-                    firm, result.Due, result.Disposed, result.Blocked, result.Queued);
+                var result = await SweepFirmAsync(firm, ct);
+                if (result.Due > 0)
+                {
+                    logger.LogInformation("Retention sweep of firm {FirmId}: {Due} due, {Disposed} disposed, {Blocked} held, queued for approval: {Queued}",
+                        firm, result.Due, result.Disposed, result.Blocked, result.Queued);
+                }
             }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // One firm's trouble does not keep the others' data beyond its time.
+                failed.Add(firm);
+                logger.LogError(e, "Retention sweep of firm {FirmId} failed", firm);
+            }
+        }
+
+        if (failed.Count > 0)
+        {
+            throw new InvalidOperationException($"The retention sweep failed for {failed.Count} firms; the job queue retries (what was done is not found again).");
         }
     }
 

@@ -104,9 +104,12 @@ public sealed class DueModel(CrmDbContext db, RetentionSchedule schedule, Retent
             return Forbid();
         }
 
-        if (string.IsNullOrWhiteSpace(reason))
+        reason = PrivacyForms.Clean(reason);
+        if (reason is null || reason.Length > ProcessingRegisterLimits.ShortText)
         {
-            TempData["Error"] = l["Give the reason for deleting this record by hand; it goes into the deletion log."].Value;
+            TempData["Error"] = (reason is null
+                ? l["Give the reason for deleting this record by hand; it goes into the deletion log."]
+                : l["At most {0} characters.", ProcessingRegisterLimits.ShortText]).Value;
             return RedirectToPage();
         }
 
@@ -124,7 +127,7 @@ public sealed class DueModel(CrmDbContext db, RetentionSchedule schedule, Retent
             return RedirectToPage();
         }
 
-        var entry = await disposer.DisposeAsync(item, reason.Trim()[..Math.Min(reason.Trim().Length, ProcessingRegisterLimits.ShortText)], CancellationToken.None);
+        var entry = await disposer.DisposeAsync(item, reason, CancellationToken.None);
         TempData[entry is null ? "Error" : "Status"] = entry is null
             ? l["This record could not be disposed of: the law still requires it to be kept (the Wwft keeps a client's identity five years after the relationship)."].Value
             : l["Disposed of and recorded in the deletion log."].Value;
