@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using LegalCrm.TestSupport;
-using LegalCrm.Web.Features.Access;
 using Npgsql;
 
 namespace LegalCrm.Benchmarks;
@@ -16,14 +15,7 @@ public static class CommunicationBenchmark
     {
         var clock = Stopwatch.StartNew();
         const int dossiers = 50_000;
-        await ContactGenerator.FillAsync(app.Database.AdminConnectionString, firm.Id, dossiers * 2);
-        var users = new List<Guid> { firm.Lawyer.Id, firm.Admin.Id };
-        for (var i = 0; i < 38; i++)
-        {
-            users.Add((await app.AddUserAsync(firm, BuiltInRoles.Lawyer, $"advocaat{i}")).Id);
-        }
-
-        await DossierGenerator.FillAsync(app.Database.AdminConnectionString, firm.Id, users, firm.Lawyer.Id, dossiers);
+        await DossierGenerator.FillFirmAsync(app, firm, dossiers);
         Console.WriteLine($"Generated contacts and dossiers in {clock.Elapsed.TotalSeconds:F1} s");
         var (big, bigClient) = await BigDossierAsync(app.Database.AdminConnectionString, firm.Id, firm.Lawyer.Id);
         clock.Restart();

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using LegalCrm.TestSupport;
-using LegalCrm.Web.Features.Access;
 using LegalCrm.Web.Features.Deadlines;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -22,14 +21,7 @@ public static class DeadlineBenchmark
     {
         var clock = Stopwatch.StartNew();
         const int dossiers = 50_000;
-        await ContactGenerator.FillAsync(app.Database.AdminConnectionString, firm.Id, dossiers * 2);
-        var users = new List<Guid> { firm.Lawyer.Id, firm.Admin.Id };
-        for (var i = 0; i < 38; i++)
-        {
-            users.Add((await app.AddUserAsync(firm, BuiltInRoles.Lawyer, $"advocaat{i}")).Id);
-        }
-
-        await DossierGenerator.FillAsync(app.Database.AdminConnectionString, firm.Id, users, firm.Lawyer.Id, dossiers);
+        await DossierGenerator.FillFirmAsync(app, firm, dossiers);
         await FillAsync(app.Database.AdminConnectionString, firm.Id, deadlines);
         await FillTasksAsync(app.Database.AdminConnectionString, firm.Id, Tasks);
         Console.WriteLine($"Generated {dossiers:N0} dossiers, {deadlines:N0} open deadlines and {Tasks:N0} tasks in {clock.Elapsed.TotalSeconds:F1} s");

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using LegalCrm.TestSupport;
-using LegalCrm.Web.Features.Access;
 using Npgsql;
 
 namespace LegalCrm.Benchmarks;
@@ -17,14 +16,7 @@ public static class DossierBenchmark
     public static async Task RunAsync(CrmAppFactory app, TestFirm firm, int dossiers, int requests)
     {
         var clock = Stopwatch.StartNew();
-        await ContactGenerator.FillAsync(app.Database.AdminConnectionString, firm.Id, dossiers * 2);
-        var users = new List<Guid> { firm.Lawyer.Id, firm.Admin.Id };
-        for (var i = 0; i < 38; i++)
-        {
-            users.Add((await app.AddUserAsync(firm, BuiltInRoles.Lawyer, $"advocaat{i}")).Id);
-        }
-
-        await DossierGenerator.FillAsync(app.Database.AdminConnectionString, firm.Id, users, firm.Lawyer.Id, dossiers);
+        await DossierGenerator.FillFirmAsync(app, firm, dossiers);
         Console.WriteLine($"Generated the firm in {clock.Elapsed.TotalSeconds:F1} s:");
         foreach (var (label, count) in await CountsAsync(app.Database.AdminConnectionString, firm.Id, firm.Lawyer.Id))
         {

@@ -1,3 +1,5 @@
+using LegalCrm.TestSupport;
+using LegalCrm.Web.Features.Access;
 using Npgsql;
 
 namespace LegalCrm.Benchmarks;
@@ -10,6 +12,22 @@ namespace LegalCrm.Benchmarks;
 /// </summary>
 public static class DossierGenerator
 {
+    /// <summary>
+    /// The firm the dossier, communication, deadline and privacy benchmarks share: two contacts per dossier, forty users
+    /// (the benchmark lawyer, the admin and 38 lawyers), then the caseload.
+    /// </summary>
+    public static async Task FillFirmAsync(CrmAppFactory app, TestFirm firm, int dossiers)
+    {
+        await ContactGenerator.FillAsync(app.Database.AdminConnectionString, firm.Id, dossiers * 2);
+        var users = new List<Guid> { firm.Lawyer.Id, firm.Admin.Id };
+        for (var i = 0; i < 38; i++)
+        {
+            users.Add((await app.AddUserAsync(firm, BuiltInRoles.Lawyer, $"advocaat{i}")).Id);
+        }
+
+        await FillAsync(app.Database.AdminConnectionString, firm.Id, users, firm.Lawyer.Id, dossiers);
+    }
+
     public static async Task FillAsync(string ownerConnectionString, Guid tenantId, IReadOnlyList<Guid> users, Guid lawyer, int dossiers, int lawyerTeams = 12)
     {
         await using var connection = new NpgsqlConnection(ownerConnectionString);

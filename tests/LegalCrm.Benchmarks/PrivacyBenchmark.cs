@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using LegalCrm.TestSupport;
 using LegalCrm.Web.Data;
-using LegalCrm.Web.Features.Access;
 using LegalCrm.Web.Features.Privacy;
 using LegalCrm.Web.Infrastructure.Time;
 using Microsoft.EntityFrameworkCore;
@@ -22,14 +21,7 @@ public static class PrivacyBenchmark
     public static async Task RunAsync(CrmAppFactory app, TestFirm firm, int dossiers, int communications)
     {
         var clock = Stopwatch.StartNew();
-        await ContactGenerator.FillAsync(app.Database.AdminConnectionString, firm.Id, dossiers * 2);
-        var users = new List<Guid> { firm.Lawyer.Id, firm.Admin.Id };
-        for (var i = 0; i < 38; i++)
-        {
-            users.Add((await app.AddUserAsync(firm, BuiltInRoles.Lawyer, $"advocaat{i}")).Id);
-        }
-
-        await DossierGenerator.FillAsync(app.Database.AdminConnectionString, firm.Id, users, firm.Lawyer.Id, dossiers);
+        await DossierGenerator.FillFirmAsync(app, firm, dossiers);
         var (person, personDossiers) = await PersonInFiftyDossiersAsync(app.Database.AdminConnectionString, firm.Id);
         await CommunicationGenerator.FillAsync(app.Database.AdminConnectionString, firm.Id, personDossiers[0], firm.Lawyer.Id, communications, bigDossierItems: 2_000);
         Console.WriteLine($"Generated the firm in {clock.Elapsed.TotalSeconds:F1} s:");
