@@ -17,7 +17,7 @@ public static class BuiltInRoles
             Permissions.DossiersRead, Permissions.DossiersWrite, Permissions.DossiersReadAll, Permissions.DossiersClose, Permissions.ConflictsWaive,
             Permissions.DocumentsWrite, Permissions.AccessWalls, Permissions.CommunicationsRead, Permissions.CommunicationsWrite, Permissions.CommunicationsManage,
             Permissions.MailboxConfigure, Permissions.DeadlinesRead, Permissions.DeadlinesWrite, Permissions.DeadlinesFatalManage, Permissions.TasksRead,
-            Permissions.TasksWrite, Permissions.WorkflowConfigure, Permissions.HolidaysConfigure, Permissions.PrivacyBreaches, Permissions.AdminUsers, Permissions.AdminSettings, Permissions.AdminAudit, Permissions.AdminJobs,
+            Permissions.TasksWrite, Permissions.WorkflowConfigure, Permissions.HolidaysConfigure, Permissions.PrivacyBreaches, Permissions.AdminUsers, Permissions.AdminRoles, Permissions.AdminReview, Permissions.AdminBackup, Permissions.AdminSettings, Permissions.AdminAudit, Permissions.AdminAuditVerify, Permissions.AdminJobs,
         ]),
         new(Lawyer, "Advocaat", "Works on clients and dossiers.",
             [Permissions.ClientsRead, Permissions.ClientsWrite, Permissions.DossiersRead, Permissions.DossiersWrite, Permissions.DossiersClose, Permissions.DocumentsWrite,
@@ -30,7 +30,7 @@ public static class BuiltInRoles
             Permissions.DeadlinesRead, Permissions.DeadlinesWrite, Permissions.TasksRead, Permissions.TasksWrite,
         ]),
         new(PrivacyOfficer, "Privacyfunctionaris", "Keeps the privacy register and oversees access to personal data.",
-            [Permissions.ClientsRead, Permissions.PrivacyRegister, Permissions.PrivacyRegisterExport, Permissions.PrivacyRequests, Permissions.PrivacyErasureExecute, Permissions.PrivacyRetention, Permissions.PrivacyBreaches, Permissions.AdminAudit]),
+            [Permissions.ClientsRead, Permissions.PrivacyRegister, Permissions.PrivacyRegisterExport, Permissions.PrivacyRequests, Permissions.PrivacyErasureExecute, Permissions.PrivacyRetention, Permissions.PrivacyBreaches, Permissions.AdminAudit, Permissions.AdminAuditVerify]),
         new(ReadOnly, "Alleen-lezen", "May look, not change.",
             [Permissions.ClientsRead, Permissions.DossiersRead, Permissions.CommunicationsRead, Permissions.DeadlinesRead, Permissions.TasksRead]),
     ];

@@ -79,15 +79,13 @@ public sealed class UserAdministration(
 
     public async Task<UserChangeOutcome> ChangeRolesAsync(CrmUser user, IReadOnlyCollection<Guid> roleIds)
     {
-        var accounts = await AccountsAsync();
-        var rolePermissions = await db.RoleGrants.Where(g => roleIds.Contains(g.RoleId)).Select(g => g.Permission).ToListAsync();
-        var after = accounts.Select(a => a.UserId == user.Id ? a with { Permissions = rolePermissions } : a);
-        if (!AdministratorRule.LeavesAnAdministrator(after))
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        await FirmLocks.TakeAsync(db, FirmAccess.LockPurpose);
+        if (!(await FirmAccess.LoadAsync(db)).WithUserRoles(user.Id, roleIds).HasAdministrator)
         {
             return UserChangeOutcome.WouldLeaveNoAdministrator;
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync();
         await SetRolesAsync(user, roleIds);
         await transaction.CommitAsync();
         return UserChangeOutcome.Done;
@@ -100,8 +98,9 @@ public sealed class UserAdministration(
             return UserChangeOutcome.CannotDisableYourself;
         }
 
-        var after = (await AccountsAsync()).Select(a => a.UserId == user.Id ? a with { Enabled = false } : a);
-        if (!AdministratorRule.LeavesAnAdministrator(after))
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        await FirmLocks.TakeAsync(db, FirmAccess.LockPurpose);
+        if (!(await FirmAccess.LoadAsync(db)).WithUserDisabled(user.Id).HasAdministrator)
         {
             return UserChangeOutcome.WouldLeaveNoAdministrator;
         }
@@ -109,6 +108,7 @@ public sealed class UserAdministration(
         user.DisabledAt = clock.GetUtcNow();
         // A new security stamp ends every session of the user at their next request (SessionValidator).
         await users.UpdateSecurityStampAsync(user);
+        await transaction.CommitAsync();
         return UserChangeOutcome.Done;
     }
 
@@ -131,18 +131,6 @@ public sealed class UserAdministration(
 
         await db.SaveChangesAsync();
     }
-
-    private async Task<List<AdministratorRule.Account>> AccountsAsync() =>
-        (await db.Users.AsNoTracking()
-            .Select(u => new
-            {
-                u.Id,
-                u.DisabledAt,
-                Permissions = db.RoleGrants.Where(g => db.UserRoles.Any(ur => ur.UserId == u.Id && ur.RoleId == g.RoleId)).Select(g => g.Permission).ToList(),
-            })
-            .ToListAsync())
-        .Select(u => new AdministratorRule.Account(u.Id, u.DisabledAt is null, u.Permissions))
-        .ToList();
 
     private Task<string> FirmNameAsync() => db.Firms.Select(f => f.Name).SingleAsync();
 }

@@ -35,7 +35,7 @@ public static class HolderNotices
         // Two runs at once (a retry, a second server) take turns per firm: the second then finds what the first sent.
         // Without it their inserts could meet in different orders and deadlock.
         await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
-        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended('holder-notices:' || {services.GetRequiredService<Tenancy.TenantContext>().RequiredTenantId.ToString()}, 0))", ct);
+        await FirmLocks.TakeAsync(db, "holder-notices", ct);
         var permissions = notices.SelectMany(n => n.Permissions).Distinct().ToList();
         var people = await db.Users.AsNoTracking()
             .Where(u => u.DisabledAt == null)

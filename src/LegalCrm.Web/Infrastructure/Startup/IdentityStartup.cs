@@ -87,6 +87,7 @@ public static class IdentityStartup
         services.AddScoped<AccountLinks>();
         services.AddScoped<AccountEmails>();
         services.AddScoped<UserAdministration>();
+        services.AddScoped<Features.Access.Roles.RoleAdministration>();
         services.AddScoped<Features.Account.SignInFlow>();
         return services;
     }

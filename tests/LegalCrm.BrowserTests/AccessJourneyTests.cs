@@ -1,0 +1,45 @@
+using LegalCrm.Web.Features.Access;
+using Microsoft.Playwright;
+
+namespace LegalCrm.BrowserTests;
+
+public sealed class AccessJourneyTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task The_admin_creates_a_custom_role_and_the_users_menu_changes_on_their_next_click()
+    {
+        var clerk = await fixture.App.AddUserAsync(fixture.Firm, BuiltInRoles.Assistant, "dossierlezer");
+        var clerkPage = await fixture.NewPageAsync();
+        await BrowserFixture.SignInAsync(clerkPage, clerk.Email);
+        var clerkMenu = clerkPage.GetByRole(AriaRole.Navigation, new() { Name = "Hoofdmenu" });
+        await Assertions.Expect(clerkMenu.GetByRole(AriaRole.Link, new() { Name = "Contacten" })).ToBeVisibleAsync();
+
+        var page = await fixture.NewPageAsync();
+        page.Dialog += (_, dialog) => dialog.AcceptAsync();
+        await BrowserFixture.SignInAsync(page, fixture.Firm.Admin.Email);
+        await page.GetByTestId("nav-roles").ClickAsync();
+        await page.GetByLabel("Naam").FillAsync("Dossierlezer");
+        await page.GetByLabel("Omschrijving").FillAsync("Leest dossiers en taken, geen cliëntenbestand");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Aanmaken" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Rol Dossierlezer is aangemaakt");
+        await page.GetByRole(AriaRole.Checkbox, new() { Name = "De dossiers bekijken waaraan men werkt. dossiers.read", Exact = true }).CheckAsync();
+        await page.GetByRole(AriaRole.Checkbox, new() { Name = "Taken bekijken. tasks.read", Exact = true }).CheckAsync();
+        await Screenshots.SaveAsync(page, "69-role-editor");
+        await page.GetByTestId("save-role").ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Rol Dossierlezer is opgeslagen");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Gebruikers" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "dossierlezer assistant" }).ClickAsync();
+        await page.GetByRole(AriaRole.Checkbox, new() { Name = "Secretariaat" }).UncheckAsync();
+        await page.GetByRole(AriaRole.Checkbox, new() { Name = "Dossierlezer" }).CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Rollen opslaan" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("De rollen van dossierlezer assistant zijn opgeslagen");
+
+        await clerkMenu.GetByRole(AriaRole.Link, new() { Name = "Dossiers" }).ClickAsync();
+        await Assertions.Expect(clerkMenu.GetByRole(AriaRole.Link, new() { Name = "Taken" })).ToBeVisibleAsync();
+        await Assertions.Expect(clerkMenu.GetByRole(AriaRole.Link, new() { Name = "Contacten" })).ToHaveCountAsync(0);
+        await Assertions.Expect(clerkMenu.GetByRole(AriaRole.Link, new() { Name = "Communicatie" })).ToHaveCountAsync(0);
+        await clerkPage.GotoAsync("/Clients");
+        await Assertions.Expect(clerkPage.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("geen toegang");
+    }
+}
