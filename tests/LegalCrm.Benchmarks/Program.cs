@@ -10,10 +10,11 @@ using Npgsql;
 //   dotnet run -c Release --project tests/LegalCrm.Benchmarks -- communications [communications=1000000] [requests=100]
 //   dotnet run -c Release --project tests/LegalCrm.Benchmarks -- deadlines [deadlines=200000] [requests=100]
 //   dotnet run -c Release --project tests/LegalCrm.Benchmarks -- privacy [dossiers=50000] [communications=200000]
-string[] suites = ["contacts", "dossiers", "communications", "deadlines", "privacy"];
+//   dotnet run -c Release --project tests/LegalCrm.Benchmarks -- audit [audit rows=1000000]
+string[] suites = ["contacts", "dossiers", "communications", "deadlines", "privacy", "audit"];
 var suite = args.FirstOrDefault() is { } first && suites.Contains(first) ? first : "contacts";
 var numbers = args.SkipWhile(suites.Contains).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToList();
-var size = numbers.Count > 0 ? numbers[0] : suite switch { "dossiers" or "privacy" => 50_000, "communications" => 1_000_000, "deadlines" => 200_000, _ => 100_000 };
+var size = numbers.Count > 0 ? numbers[0] : suite switch { "dossiers" or "privacy" => 50_000, "communications" or "audit" => 1_000_000, "deadlines" => 200_000, _ => 100_000 };
 var requests = numbers.Count > 1 ? numbers[1] : 100;
 
 // The app's content root (wwwroot, views), found from the repository root; test projects get it from MSBuild instead.
@@ -46,6 +47,12 @@ if (suite == "privacy")
 {
     await PrivacyBenchmark.RunAsync(app, firm, size, numbers.Count > 1 ? numbers[1] : 200_000);
     await HoldAsync(app);
+    return;
+}
+
+if (suite == "audit")
+{
+    await AuditBenchmark.RunAsync(app, firm, size);
     return;
 }
 

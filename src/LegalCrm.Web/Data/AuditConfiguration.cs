@@ -25,6 +25,9 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         b.HasIndex(a => new { a.TenantId, a.EntityType, a.EntityId });
         // Anonymising the rows about a person or a dossier finds them by id whatever their entity type (AVG art. 17, retention).
         b.HasIndex(a => new { a.TenantId, a.EntityId });
+        // The chain: one link per place per firm; the sealer finds what waits through the partial index.
+        b.HasIndex(a => new { a.TenantId, a.ChainSeq }).IsUnique();
+        b.HasIndex(a => new { a.TenantId, a.Id }).HasFilter("chain_seq IS NULL").HasDatabaseName("ix_audit_entries_unsealed");
     }
 }
 
@@ -38,5 +41,28 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         b.Property(m => m.Subject).HasMaxLength(300);
         b.Property(m => m.LastError).HasMaxLength(2000);
         b.HasIndex(m => new { m.TenantId, m.SentAt, m.CreatedAt });
+    }
+}
+
+internal sealed class FirmKeyConfiguration : IEntityTypeConfiguration<Infrastructure.Keys.FirmKey>
+{
+    public void Configure(EntityTypeBuilder<Infrastructure.Keys.FirmKey> b)
+    {
+        b.ToTable("firm_keys");
+        b.Property(k => k.Purpose).HasMaxLength(50);
+        b.HasIndex(k => new { k.TenantId, k.Purpose, k.Version }).IsUnique();
+    }
+}
+
+internal sealed class AuditVerificationConfiguration : IEntityTypeConfiguration<AuditVerification>
+{
+    public void Configure(EntityTypeBuilder<AuditVerification> b)
+    {
+        b.ToTable("audit_verifications");
+        b.Property(v => v.RequestedByName).HasMaxLength(320);
+        b.Property(v => v.HeadHash).HasMaxLength(64);
+        b.Property(v => v.Problems).HasColumnType("jsonb");
+        b.Property(v => v.Failure).HasMaxLength(200);
+        b.HasIndex(v => new { v.TenantId, v.RequestedAt });
     }
 }

@@ -26,6 +26,10 @@ public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options, TenantC
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    public DbSet<AuditVerification> AuditVerifications => Set<AuditVerification>();
+
+    public DbSet<Infrastructure.Keys.FirmKey> FirmKeys => Set<Infrastructure.Keys.FirmKey>();
+
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     public DbSet<Contact> Contacts => Set<Contact>();

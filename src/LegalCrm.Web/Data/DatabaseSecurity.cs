@@ -212,6 +212,9 @@ public static class DatabaseSecurity
                 v_mentions text[];
                 v_about integer;
                 v_mentioning integer := 0;
+                v_run bigint;
+                v_ids bigint[];
+                v_mentioned bigint[];
             BEGIN
                 IF v_tenant IS NULL THEN
                     RAISE EXCEPTION 'legalcrm_anonymise_audit: no firm on this connection';
@@ -231,22 +234,69 @@ public static class DatabaseSecurity
                            AND f.key IN ('DisplayName', 'Address', 'NormalizedAddress', 'Number')) found
                      WHERE length(m) >= 5;
                 END IF;
-                UPDATE audit_entries SET changes = legalcrm_blank_json(changes, p_keep, p_pseudonym)
-                 WHERE tenant_id = v_tenant AND changes IS NOT NULL AND (subject_id = ANY(p_subjects) OR entity_id = ANY(p_subjects::text[]));
-                GET DIAGNOSTICS v_about = ROW_COUNT;
-                IF coalesce(array_length(v_mentions, 1), 0) > 0 THEN
-                    UPDATE audit_entries SET changes = legalcrm_scrub_json(changes, v_mentions, p_pseudonym)
-                     WHERE tenant_id = v_tenant AND changes IS NOT NULL
-                       AND NOT coalesce(subject_id = ANY(p_subjects), false) AND NOT coalesce(entity_id = ANY(p_subjects::text[]), false)
-                       AND EXISTS (SELECT 1 FROM unnest(v_mentions) m WHERE strpos(lower(changes::text), lower(m)) > 0);
-                    GET DIAGNOSTICS v_mentioning = ROW_COUNT;
-                END IF;
+                -- The run's own row comes first: the rows it changes name it (anonymised_by), and it records a digest of
+                -- their ids, so the hash chain can accept exactly these changes after sealing (decision 0020).
                 INSERT INTO audit_entries (tenant_id, occurred_at, actor_name, action, entity_type, entity_id, subject_type, subject_id, changes)
-                VALUES (v_tenant, now(), 'erasure', 'audit.anonymised', p_subject_type, p_subjects[1]::text, p_subject_type, p_subjects[1],
-                        jsonb_build_object('pseudonym', p_pseudonym, 'rowsAboutThePerson', v_about, 'rowsMentioningThePerson', v_mentioning));
+                VALUES (v_tenant, now(), 'erasure', 'audit.anonymised', p_subject_type, p_subjects[1]::text, p_subject_type, p_subjects[1], jsonb_build_object())
+                RETURNING id INTO v_run;
+                WITH changed AS (
+                    UPDATE audit_entries SET changes = legalcrm_blank_json(changes, p_keep, p_pseudonym),
+                                             anonymised_by = array_append(coalesce(anonymised_by, ARRAY[]::bigint[]), v_run)
+                     WHERE tenant_id = v_tenant AND changes IS NOT NULL AND id <> v_run
+                       AND (subject_id = ANY(p_subjects) OR entity_id = ANY(p_subjects::text[]))
+                    RETURNING id)
+                SELECT coalesce(array_agg(id), ARRAY[]::bigint[]) INTO v_ids FROM changed;
+                v_about := coalesce(array_length(v_ids, 1), 0);
+                IF coalesce(array_length(v_mentions, 1), 0) > 0 THEN
+                    WITH changed AS (
+                        UPDATE audit_entries SET changes = legalcrm_scrub_json(changes, v_mentions, p_pseudonym),
+                                                 anonymised_by = array_append(coalesce(anonymised_by, ARRAY[]::bigint[]), v_run)
+                         WHERE tenant_id = v_tenant AND changes IS NOT NULL AND id <> v_run
+                           AND NOT coalesce(subject_id = ANY(p_subjects), false) AND NOT coalesce(entity_id = ANY(p_subjects::text[]), false)
+                           AND EXISTS (SELECT 1 FROM unnest(v_mentions) m WHERE strpos(lower(changes::text), lower(m)) > 0)
+                        RETURNING id)
+                    SELECT coalesce(array_agg(id), ARRAY[]::bigint[]) INTO v_mentioned FROM changed;
+                    v_mentioning := coalesce(array_length(v_mentioned, 1), 0);
+                    v_ids := v_ids || v_mentioned;
+                END IF;
+                UPDATE audit_entries SET changes = jsonb_build_object(
+                        'pseudonym', p_pseudonym, 'rowsAboutThePerson', v_about, 'rowsMentioningThePerson', v_mentioning,
+                        'rowsDigest', encode(sha256(convert_to(coalesce((SELECT string_agg(i::text, ',' ORDER BY i) FROM unnest(v_ids) i), ''), 'UTF8')), 'hex'))
+                 WHERE id = v_run AND tenant_id = v_tenant;
                 RETURN v_about + v_mentioning;
             END
             $fn$;
+        -- Sealing the audit chain (decision 0020): the app computes the links (it holds the firm's key) and this fills
+        -- them in, only on rows not sealed yet and only continuing the firm's chain from its head without a gap. The app
+        -- still cannot change a sealed row.
+        CREATE OR REPLACE FUNCTION legalcrm_seal_audit(p_ids bigint[], p_seqs bigint[], p_digests bytea[], p_hashes bytea[]) RETURNS integer
+            LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp
+            AS $fn$
+            DECLARE
+                v_tenant uuid := {CurrentTenant};
+                v_head bigint;
+                v_count integer;
+            BEGIN
+                IF v_tenant IS NULL THEN
+                    RAISE EXCEPTION 'legalcrm_seal_audit: no firm on this connection';
+                END IF;
+                PERFORM pg_advisory_xact_lock(hashtextextended('audit-chain:' || v_tenant::text, 0));
+                SELECT coalesce(max(chain_seq), 0) INTO v_head FROM audit_entries WHERE tenant_id = v_tenant;
+                IF EXISTS (SELECT 1 FROM unnest(p_seqs) WITH ORDINALITY s(seq, n) WHERE s.seq <> v_head + s.n) THEN
+                    RAISE EXCEPTION 'legalcrm_seal_audit: links must continue the chain after %', v_head;
+                END IF;
+                UPDATE audit_entries a SET chain_seq = x.seq, changes_digest = x.digest, chain_hash = x.hash
+                  FROM unnest(p_ids, p_seqs, p_digests, p_hashes) AS x(id, seq, digest, hash)
+                 WHERE a.id = x.id AND a.tenant_id = v_tenant AND a.chain_seq IS NULL;
+                GET DIAGNOSTICS v_count = ROW_COUNT;
+                IF v_count <> coalesce(array_length(p_ids, 1), 0) THEN
+                    RAISE EXCEPTION 'legalcrm_seal_audit: % of % rows could be sealed', v_count, coalesce(array_length(p_ids, 1), 0);
+                END IF;
+                RETURN v_count;
+            END
+            $fn$;
+        REVOKE ALL ON FUNCTION legalcrm_seal_audit(bigint[], bigint[], bytea[], bytea[]) FROM PUBLIC;
+        GRANT EXECUTE ON FUNCTION legalcrm_seal_audit(bigint[], bigint[], bytea[], bytea[]) TO {AppRole};
         REVOKE ALL ON FUNCTION legalcrm_anonymise_audit(text, uuid[], text, text[], text[]) FROM PUBLIC;
         GRANT EXECUTE ON FUNCTION legalcrm_anonymise_audit(text, uuid[], text, text[], text[]) TO {AppRole};
 

@@ -66,6 +66,11 @@ public sealed class ErasureTests(CrmAppFactory app) : IClassFixture<CrmAppFactor
         Assert.Contains(rows, r => r.Contains("Toestemmingen", StringComparison.Ordinal) && r.Contains("Wissen", StringComparison.Ordinal));
         Assert.Contains(rows, r => r.Contains("Persoons- en contactgegevens", StringComparison.Ordinal) && r.Contains("Pseudonimiseren", StringComparison.Ordinal));
 
+        await using (var scope = app.FirmScope(firm.Id))
+        {
+            Assert.True(await scope.ServiceProvider.GetRequiredService<LegalCrm.Web.Features.Audit.AuditChainSealer>().SealAsync() > 0);
+        }
+
         var executed = await officer.SubmitAsync(erasure, new Dictionary<string, string>());
         Assert.Equal(HttpStatusCode.Redirect, executed.StatusCode);
         var log = await officer.GetDocumentAsync(erasure);
@@ -80,6 +85,14 @@ public sealed class ErasureTests(CrmAppFactory app) : IClassFixture<CrmAppFactor
             {
                 Assert.Contains(expected, text, StringComparison.Ordinal);
             }
+        }
+
+        // The audit chain survives the anonymisation: sealed before and after, it still verifies (decision 0020).
+        await using (var scope = app.FirmScope(firm.Id))
+        {
+            var chain = await scope.ServiceProvider.GetRequiredService<LegalCrm.Web.Features.Audit.AuditChainVerification>().RunAsync(progress: null);
+            Assert.True(chain.Intact, string.Join("; ", chain.Problems));
+            Assert.True(chain.Anonymised > 0);
         }
 
         var dump = await DumpAsync();

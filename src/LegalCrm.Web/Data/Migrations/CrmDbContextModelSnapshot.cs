@@ -608,9 +608,25 @@ namespace LegalCrm.Web.Data.Migrations
                         .HasColumnType("character varying(320)")
                         .HasColumnName("actor_name");
 
+                    b.PrimitiveCollection<long[]>("AnonymisedBy")
+                        .HasColumnType("bigint[]")
+                        .HasColumnName("anonymised_by");
+
+                    b.Property<byte[]>("ChainHash")
+                        .HasColumnType("bytea")
+                        .HasColumnName("chain_hash");
+
+                    b.Property<long?>("ChainSeq")
+                        .HasColumnType("bigint")
+                        .HasColumnName("chain_seq");
+
                     b.Property<string>("Changes")
                         .HasColumnType("jsonb")
                         .HasColumnName("changes");
+
+                    b.Property<byte[]>("ChangesDigest")
+                        .HasColumnType("bytea")
+                        .HasColumnName("changes_digest");
 
                     b.Property<string>("EntityId")
                         .HasMaxLength(200)
@@ -652,8 +668,16 @@ namespace LegalCrm.Web.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_audit_entries");
 
+                    b.HasIndex("TenantId", "ChainSeq")
+                        .IsUnique()
+                        .HasDatabaseName("ix_audit_entries_tenant_id_chain_seq");
+
                     b.HasIndex("TenantId", "EntityId")
                         .HasDatabaseName("ix_audit_entries_tenant_id_entity_id");
+
+                    b.HasIndex("TenantId", "Id")
+                        .HasDatabaseName("ix_audit_entries_unsealed")
+                        .HasFilter("chain_seq IS NULL");
 
                     b.HasIndex("TenantId", "EntityType", "EntityId")
                         .HasDatabaseName("ix_audit_entries_tenant_id_entity_type_entity_id");
@@ -669,6 +693,86 @@ namespace LegalCrm.Web.Data.Migrations
                         .HasDatabaseName("ix_audit_entries_tenant_id_user_id_occurred_at");
 
                     b.ToTable("audit_entries", (string)null);
+                });
+
+            modelBuilder.Entity("LegalCrm.Web.Features.Audit.AuditVerification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Failure")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("failure");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at");
+
+                    b.Property<string>("HeadHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("head_hash");
+
+                    b.Property<long>("HeadSeq")
+                        .HasColumnType("bigint")
+                        .HasColumnName("head_seq");
+
+                    b.Property<long>("ProblemCount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("problem_count");
+
+                    b.Property<string>("Problems")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("problems");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("requested_at");
+
+                    b.Property<Guid?>("RequestedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("requested_by_id");
+
+                    b.Property<string>("RequestedByName")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("requested_by_name");
+
+                    b.Property<long>("RowsAnonymised")
+                        .HasColumnType("bigint")
+                        .HasColumnName("rows_anonymised");
+
+                    b.Property<long>("RowsChecked")
+                        .HasColumnType("bigint")
+                        .HasColumnName("rows_checked");
+
+                    b.Property<long>("RowsToCheck")
+                        .HasColumnType("bigint")
+                        .HasColumnName("rows_to_check");
+
+                    b.Property<long>("RowsUnsealed")
+                        .HasColumnType("bigint")
+                        .HasColumnName("rows_unsealed");
+
+                    b.Property<DateTimeOffset?>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_audit_verifications");
+
+                    b.HasIndex("TenantId", "RequestedAt")
+                        .HasDatabaseName("ix_audit_verifications_tenant_id_requested_at");
+
+                    b.ToTable("audit_verifications", (string)null);
                 });
 
             modelBuilder.Entity("LegalCrm.Web.Features.Clients.Contact", b =>
@@ -4069,6 +4173,46 @@ namespace LegalCrm.Web.Data.Migrations
                         .HasDatabaseName("ix_outbox_messages_tenant_id_sent_at_created_at");
 
                     b.ToTable("outbox_messages", (string)null);
+                });
+
+            modelBuilder.Entity("LegalCrm.Web.Infrastructure.Keys.FirmKey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("ProtectedKey")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("protected_key");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("purpose");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_firm_keys");
+
+                    b.HasIndex("TenantId", "Purpose", "Version")
+                        .IsUnique()
+                        .HasDatabaseName("ix_firm_keys_tenant_id_purpose_version");
+
+                    b.ToTable("firm_keys", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>

@@ -35,6 +35,18 @@ public sealed class AuditEntry : ITenantOwned
     public string? Changes { get; set; }
 
     public string? IpAddress { get; set; }
+
+    /// <summary>The row's place in its firm's hash chain, given when it is sealed (<see cref="AuditChainSealer"/>); null until then.</summary>
+    public long? ChainSeq { get; set; }
+
+    /// <summary>HMAC over the previous row's hash and this row (<see cref="AuditChainHash"/>).</summary>
+    public byte[]? ChainHash { get; set; }
+
+    /// <summary>SHA-256 of <see cref="Changes"/> as sealed; the chain covers the changes through it.</summary>
+    public byte[]? ChangesDigest { get; set; }
+
+    /// <summary>The anonymisation runs (ids of their own audit rows) that changed <see cref="Changes"/> after sealing.</summary>
+    public long[]? AnonymisedBy { get; set; }
 }
 
 public static class AuditActions
@@ -58,11 +70,13 @@ public static class AuditActions
     public const string BreakGlass = "break-glass";
     public const string Erasure = "erasure";
     public const string Retention = "retention";
+    public const string AuditAnonymised = "audit.anonymised";
+    public const string AuditVerified = "audit.verified";
 
     public static readonly IReadOnlyList<string> All =
     [
         Insert, Update, Delete, SignInSucceeded, SignInFailed, SignInLockedOut, SignInTwoFactorRequired,
-        SignInTwoFactorFailed, SignInRecoveryCodeUsed, SignOut, PasswordResetRequested, PasswordReset, Export, Merge, Import, View, BreakGlass, Erasure, Retention,
+        SignInTwoFactorFailed, SignInRecoveryCodeUsed, SignOut, PasswordResetRequested, PasswordReset, Export, Merge, Import, View, BreakGlass, Erasure, Retention, AuditAnonymised, AuditVerified,
     ];
 }
 

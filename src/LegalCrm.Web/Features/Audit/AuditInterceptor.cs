@@ -5,6 +5,7 @@ using LegalCrm.Web.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace LegalCrm.Web.Features.Audit;
 
@@ -22,6 +23,9 @@ public sealed class AuditInterceptor(TenantContext tenant, CurrentUser actor, Ti
         nameof(CrmUser.PasswordHash), nameof(CrmUser.SecurityStamp), nameof(CrmUser.ConcurrencyStamp),
         nameof(CrmUserToken.Value),
     };
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<IPropertyBase, (bool, bool)> PropertyTreatments = new();
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, bool> TypeAudited = new();
 
     private static readonly JsonSerializerOptions JsonOptions = new()
     {
@@ -65,7 +69,7 @@ public sealed class AuditInterceptor(TenantContext tenant, CurrentUser actor, Ti
         var ip = http.HttpContext?.Connection.RemoteIpAddress?.ToString();
         foreach (var entry in entries)
         {
-            if (entry.Entity is not ITenantScoped scoped || entry.Metadata.ClrType.GetCustomAttribute<NotAuditedAttribute>() is not null)
+            if (entry.Entity is not ITenantScoped scoped || !IsAudited(entry.Metadata.ClrType))
             {
                 continue;
             }
@@ -135,29 +139,31 @@ public sealed class AuditInterceptor(TenantContext tenant, CurrentUser actor, Ti
         var changes = new Dictionary<string, FieldChange>(StringComparer.Ordinal);
         foreach (var property in entry.Properties)
         {
-            var name = property.Metadata.Name;
-            if (name == nameof(ITenantOwned.TenantId) || property.Metadata.PropertyInfo?.GetCustomAttribute<NotAuditedAttribute>() is not null)
+            if (entry.State == EntityState.Modified && (!property.IsModified || Equals(property.OriginalValue, property.CurrentValue)))
             {
                 continue;
             }
 
-            var redacted = RedactedIdentityProperties.Contains(name)
-                || property.Metadata.PropertyInfo?.GetCustomAttribute<AuditRedactedAttribute>() is not null;
+            var (skipped, redacted) = Treatment(property.Metadata);
+            if (skipped)
+            {
+                continue;
+            }
 
             switch (entry.State)
             {
                 case EntityState.Added:
                     if (property.CurrentValue is not null)
                     {
-                        changes[name] = new FieldChange(null, redacted ? FieldChange.Hidden : property.CurrentValue);
+                        changes[property.Metadata.Name] = new FieldChange(null, redacted ? FieldChange.Hidden : property.CurrentValue);
                     }
 
                     break;
                 case EntityState.Deleted:
-                    changes[name] = new FieldChange(redacted ? FieldChange.Hidden : property.OriginalValue, null);
+                    changes[property.Metadata.Name] = new FieldChange(redacted ? FieldChange.Hidden : property.OriginalValue, null);
                     break;
-                case EntityState.Modified when property.IsModified && !Equals(property.OriginalValue, property.CurrentValue):
-                    changes[name] = redacted
+                case EntityState.Modified:
+                    changes[property.Metadata.Name] = redacted
                         ? new FieldChange(FieldChange.Hidden, FieldChange.Hidden)
                         : new FieldChange(property.OriginalValue, property.CurrentValue);
                     break;
@@ -166,6 +172,14 @@ public sealed class AuditInterceptor(TenantContext tenant, CurrentUser actor, Ti
 
         return changes;
     }
+
+    /// <summary>Whether a property is left out or recorded without its values; read from attributes once per property (saves are a hot path).</summary>
+    private static (bool Skipped, bool Redacted) Treatment(IPropertyBase property) =>
+        PropertyTreatments.GetOrAdd(property, p => (
+            p.Name == nameof(ITenantOwned.TenantId) || p.PropertyInfo?.GetCustomAttribute<NotAuditedAttribute>() is not null,
+            RedactedIdentityProperties.Contains(p.Name) || p.PropertyInfo?.GetCustomAttribute<AuditRedactedAttribute>() is not null));
+
+    private static bool IsAudited(Type type) => TypeAudited.GetOrAdd(type, t => t.GetCustomAttribute<NotAuditedAttribute>() is null);
 
     private sealed record FieldChange(object? Old, object? New)
     {

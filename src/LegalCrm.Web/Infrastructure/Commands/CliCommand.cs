@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using LegalCrm.Web.Data;
 using LegalCrm.Web.Features.Access;
+using LegalCrm.Web.Features.Audit;
 using LegalCrm.Web.Infrastructure.Startup;
 using LegalCrm.Web.Tenancy;
 using Microsoft.AspNetCore.Identity;
@@ -10,7 +11,8 @@ namespace LegalCrm.Web.Infrastructure.Commands;
 /// <summary>
 /// The operator's commands, run instead of the web server:
 /// <c>migrate</c> brings the database up to date;
-/// <c>firm create --name "…" --admin-email … [--admin-name "…"]</c> creates a firm and prints its admin's one-time link.
+/// <c>firm create --name "…" --admin-email … [--admin-name "…"]</c> creates a firm and prints its admin's one-time link;
+/// <c>audit verify [--firm id]</c> verifies the audit chain of every firm (or one) and exits with 1 when a link is broken.
 /// </summary>
 public sealed class CliCommand
 {
@@ -31,13 +33,13 @@ public sealed class CliCommand
             return (null, args);
         }
 
-        var verb = args[0] == "firm" && args.Length > 1 ? $"firm {args[1]}" : args[0];
+        var verb = args[0] is "firm" or "audit" && args.Length > 1 ? $"{args[0]} {args[1]}" : args[0];
         var rest = args.Skip(verb.Contains(' ', StringComparison.Ordinal) ? 2 : 1).ToArray();
         var options = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         var hostArgs = new List<string>();
         for (var i = 0; i < rest.Length; i++)
         {
-            if (rest[i] is "--name" or "--admin-email" or "--admin-name" && i + 1 < rest.Length)
+            if (rest[i] is "--name" or "--admin-email" or "--admin-name" or "--firm" && i + 1 < rest.Length)
             {
                 options[rest[i][2..]] = rest[++i];
             }
@@ -68,9 +70,12 @@ public sealed class CliCommand
             case "firm create":
                 await DatabaseStartup.PrepareAsync(app, embedded);
                 return await CreateFirmAsync(app);
+            case "audit verify":
+                await DatabaseStartup.PrepareAsync(app, embedded);
+                return await VerifyAuditAsync(app);
             default:
                 await Console.Error.WriteLineAsync(
-                    $"Unknown command '{_verb}'. Commands: migrate | firm create --name \"Firm\" --admin-email admin@firm.nl [--admin-name \"Name\"]");
+                    $"Unknown command '{_verb}'. Commands: migrate | firm create --name \"Firm\" --admin-email admin@firm.nl [--admin-name \"Name\"] | audit verify [--firm <id>]");
                 return 2;
         }
     }
@@ -100,5 +105,55 @@ public sealed class CliCommand
         Console.WriteLine($"One-time link to set the password (valid {InvitationTokenProvider.Lifespan.Days} days):");
         Console.WriteLine(link);
         return 0;
+    }
+
+    private async Task<int> VerifyAuditAsync(WebApplication app)
+    {
+        IReadOnlyList<Guid> firms;
+        if (_options.GetValueOrDefault("firm") is { } firmOption)
+        {
+            if (!Guid.TryParse(firmOption, out var firmId))
+            {
+                await Console.Error.WriteLineAsync("Usage: audit verify [--firm <firm id>]");
+                return 2;
+            }
+
+            firms = [firmId];
+        }
+        else
+        {
+            firms = await TenantDirectory.ActiveFirmIdsAsync(app.Services.GetRequiredService<IServiceScopeFactory>());
+        }
+
+        var broken = 0;
+        foreach (var firm in firms)
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            var services = scope.ServiceProvider;
+            services.GetRequiredService<TenantContext>().Enter(firm);
+            services.GetRequiredService<CurrentUser>().ActAsSystem("audit verify");
+            var db = services.GetRequiredService<CrmDbContext>();
+            var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+            var run = new AuditVerification { RequestedAt = now, RequestedByName = "system: audit verify", StartedAt = now };
+            db.AuditVerifications.Add(run);
+            var report = await services.GetRequiredService<AuditChainVerification>().RunAsync(progress: null);
+            services.GetRequiredService<AuditVerificationJob>().Record(services, run, report);
+            await db.SaveChangesAsync();
+
+            Console.WriteLine($"Firm {firm}: {report.Checked} rows checked, {report.Anonymised} anonymised by recorded runs, {report.Unsealed} not sealed yet, head {report.HeadSeq} {Convert.ToHexStringLower(report.HeadHash)}");
+            if (!report.Intact)
+            {
+                broken++;
+                Console.WriteLine($"  BROKEN: {report.ProblemCount} problem(s); first:");
+                foreach (var problem in report.Problems)
+                {
+                    Console.WriteLine($"  - {problem.Kind} at link {problem.Seq} (audit row {problem.Id}, {problem.Action} {problem.EntityType}, {problem.OccurredAt:u})"
+                        + (problem.MissingFrom is { } from ? $"; links {from}–{problem.Seq - 1} are missing" : string.Empty));
+                }
+            }
+        }
+
+        Console.WriteLine(broken == 0 ? $"The audit chain of {firms.Count} firm(s) is intact." : $"The audit chain of {broken} of {firms.Count} firm(s) is broken.");
+        return broken == 0 ? 0 : 1;
     }
 }

@@ -52,6 +52,11 @@ public static class FeaturesStartup
         services.AddScoped<Features.Communications.Mailboxes.MailboxSecrets>();
         services.AddSingleton<Features.Communications.Mailboxes.MailboxPolling>();
         services.AddScoped<Features.Audit.AuditHistory>();
+        services.AddScoped<Infrastructure.Keys.FirmKeys>();
+        services.AddScoped<Features.Audit.AuditChainSealer>();
+        services.AddScoped<Features.Audit.AuditChainVerification>();
+        services.AddScoped<Features.Audit.AuditVerificationJob>();
+        services.AddScoped<Features.Audit.AuditChainSealJob>();
         services.AddOptions<DocumentOptions>().BindConfiguration(DocumentOptions.Section)
             .Validate(o => o.MaxFileSizeMegabytes is > 0 and <= 2048 && o.MaxFilesPerUpload > 0, "Documents: MaxFileSizeMegabytes must be 1–2048 and MaxFilesPerUpload positive.")
             .ValidateOnStart();

@@ -109,6 +109,9 @@ public static class WebStartup
                 Features.Privacy.RetentionSweep.Schedule,
                 new RecurringJobOptions { TimeZone = Time.AmsterdamTime.Zone });
 
+        app.Services.GetRequiredService<IRecurringJobManager>()
+            .AddOrUpdate<Features.Audit.AuditChainSealJob>(Features.Audit.AuditChainSealJob.JobId, j => j.SealAllAsync(CancellationToken.None), Cron.Minutely());
+
         if (app.Configuration.GetValue("Demo:Seed", app.Environment.IsDevelopment()))
         {
             await using var scope = app.Services.CreateAsyncScope();
