@@ -12,6 +12,7 @@ namespace LegalCrm.BrowserTests;
 /// </summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
+    private readonly List<string> _cspViolations = [];
     private IPlaywright? _playwright;
 
     public CrmAppFactory App { get; } = new();
@@ -48,7 +49,19 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl.ToString(), Locale = "nl-NL", ViewportSize = new ViewportSize { Width = 1280, Height = 800 } });
         context.SetDefaultTimeout(15_000);
-        return await context.NewPageAsync();
+        var page = await context.NewPageAsync();
+        // The pages run under a Content-Security-Policy: anything it blocks is a defect, even when the journey passes.
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error" && message.Text.Contains("Content Security Policy", StringComparison.Ordinal))
+            {
+                lock (_cspViolations)
+                {
+                    _cspViolations.Add($"{page.Url}: {message.Text}");
+                }
+            }
+        };
+        return page;
     }
 
     /// <summary>Signs in through the sign-in page and waits for the dashboard.</summary>
@@ -70,5 +83,9 @@ public sealed class BrowserFixture : IAsyncLifetime
 
         _playwright?.Dispose();
         await App.DisposeAsync();
+        if (_cspViolations.Count > 0)
+        {
+            throw new InvalidOperationException("The Content-Security-Policy blocked something:\n" + string.Join("\n", _cspViolations));
+        }
     }
 }

@@ -11,6 +11,7 @@ namespace LegalCrm.Web.Features.Account;
 
 /// <summary>Mails a password-reset link. The answer is the same whether or not the address exists.</summary>
 [AllowAnonymous]
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Infrastructure.Startup.SignInRateLimit.Policy)]
 public sealed class ForgotPasswordModel(SignInFlow flow, AccountEmails emails, EmailOutbox outbox, CrmDbContext db) : PageModel
 {
     [BindProperty]

@@ -12,6 +12,7 @@ namespace LegalCrm.Web.Features.Account;
 /// account exists or is locked (Identity locks it for 15 minutes after 5 failures).
 /// </summary>
 [AllowAnonymous]
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Infrastructure.Startup.SignInRateLimit.Policy)]
 public sealed class LoginModel(CrmSignInManager signIn, SignInFlow flow, ILogger<LoginModel> logger) : PageModel
 {
     [BindProperty]

@@ -10,6 +10,7 @@ namespace LegalCrm.Web.Features.Account;
 
 /// <summary>The second step: a TOTP code from the user's authenticator app (RFC 6238).</summary>
 [AllowAnonymous]
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Infrastructure.Startup.SignInRateLimit.Policy)]
 public sealed class LoginWith2faModel(CrmSignInManager signIn, SignInFlow flow, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty]

@@ -10,6 +10,7 @@ namespace LegalCrm.Web.Features.Account;
 
 /// <summary>The way in when the phone is lost: one of the recovery codes shown at enrolment, each valid once.</summary>
 [AllowAnonymous]
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Infrastructure.Startup.SignInRateLimit.Policy)]
 public sealed class LoginWithRecoveryCodeModel(CrmSignInManager signIn, SignInFlow flow, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty]

@@ -13,6 +13,7 @@ namespace LegalCrm.Web.Features.Account;
 /// the link works once, and every open session of the account ends.
 /// </summary>
 [AllowAnonymous]
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Infrastructure.Startup.SignInRateLimit.Policy)]
 public sealed class ResetPasswordModel(UserManager<CrmUser> users, SignInFlow flow, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "user")]

@@ -12,6 +12,7 @@ namespace LegalCrm.Web.Features.Account;
 /// seven days and works once: adding the password changes the security stamp the token is bound to.
 /// </summary>
 [AllowAnonymous]
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Infrastructure.Startup.SignInRateLimit.Policy)]
 public sealed class SetPasswordModel(UserManager<CrmUser> users, SignInFlow flow, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "user")]

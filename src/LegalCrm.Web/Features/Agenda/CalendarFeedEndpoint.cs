@@ -50,7 +50,6 @@ public static class CalendarFeedEndpoint
         using var _ = new RecipientCulture(user.PreferredCulture);
         var publicUrl = services.GetRequiredService<IOptions<AppOptions>>().Value.PublicUrl.TrimEnd('/');
         var ics = CalendarFeedWriter.Write(items, feed.TitlesHidden, publicUrl, services.GetRequiredService<IStringLocalizer<SharedResource>>());
-        http.Response.Headers.CacheControl = "no-store";
         return Results.Text(ics, "text/calendar; charset=utf-8");
     }
 }

@@ -157,7 +157,6 @@ public sealed class ImportReviewModel(
         }
 
         var csv = RejectedRowsFile.ToCsv(Import.Headers, rows, l["Line"], l["Reason"], Reason);
-        Response.Headers.CacheControl = "no-store";
         return File(csv, "text/csv; charset=utf-8", $"{Path.GetFileNameWithoutExtension(Import.FileName)}-{l["file:rejected"]}.csv");
     }
 

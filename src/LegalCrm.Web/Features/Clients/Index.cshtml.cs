@@ -105,7 +105,6 @@ public sealed class IndexModel(CrmDbContext db, CurrentUser me, Audit.AuditEvent
         var stamp = AmsterdamTime.ToLocal(clock.GetUtcNow()).ToString("yyyyMMdd-HHmm", System.Globalization.CultureInfo.InvariantCulture);
         Response.ContentType = format == "csv" ? "text/csv; charset=utf-8" : "text/vcard; charset=utf-8";
         Response.Headers.ContentDisposition = $"attachment; filename=\"contacten-{stamp}.{(format == "csv" ? "csv" : "vcf")}\"";
-        Response.Headers.CacheControl = "no-store";
         await using var writer = new StreamWriter(Response.Body, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: format == "csv"));
         if (format == "csv")
         {

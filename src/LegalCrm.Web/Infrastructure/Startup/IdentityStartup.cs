@@ -20,7 +20,7 @@ public static class IdentityStartup
             {
                 o.User.RequireUniqueEmail = true;
                 o.SignIn.RequireConfirmedAccount = false;
-                // Length over composition rules (NIST SP 800-63B); common passwords are refused by a validator added later.
+                // Length over composition rules (NIST SP 800-63B); guessable passwords are refused by GuessablePasswordValidator.
                 o.Password.RequiredLength = 12;
                 o.Password.RequireDigit = false;
                 o.Password.RequireLowercase = false;
@@ -37,6 +37,7 @@ public static class IdentityStartup
             .AddSignInManager<CrmSignInManager>()
             .AddClaimsPrincipalFactory<CrmClaimsPrincipalFactory>()
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
+            .AddPasswordValidator<GuessablePasswordValidator>()
             .AddDefaultTokenProviders()
             .AddTokenProvider<InvitationTokenProvider>(InvitationTokenProvider.ProviderName);
 
@@ -80,6 +81,7 @@ public static class IdentityStartup
         services.AddSingleton<IAuthorizationPolicyProvider, PermissionPolicyProvider>();
         services.AddScoped<IAuthorizationHandler, PermissionHandler>();
 
+        services.AddCrmRateLimits(configuration);
         services.AddScoped<CurrentUser>();
         services.AddScoped<SecurityEvents>();
         services.AddScoped<Features.Audit.AuditEvents>();

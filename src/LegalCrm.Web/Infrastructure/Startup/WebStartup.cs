@@ -42,6 +42,12 @@ public static class WebStartup
 
     public static void UseCrmPipeline(this WebApplication app)
     {
+        app.UseMiddleware<SecurityHeaders>();
+        if (!string.IsNullOrWhiteSpace(app.Configuration["Security:KnownProxies"]))
+        {
+            app.UseForwardedHeaders();
+        }
+
         app.UseSerilogRequestLogging();
         if (!app.Environment.IsDevelopment())
         {
@@ -55,6 +61,7 @@ public static class WebStartup
         app.UseStatusCodePagesWithReExecute("/Error/{0}");
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseRequestLocalization();
         app.UseMiddleware<TwoFactorEnrolmentGate>();

@@ -9,6 +9,7 @@ namespace LegalCrm.Web.Features.Account.Manage;
 
 /// <summary>Changing the password changes the security stamp: sessions elsewhere end, this one is renewed.</summary>
 [AnySignedInUser]
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Infrastructure.Startup.SignInRateLimit.Policy)]
 public sealed class ChangePasswordModel(UserManager<CrmUser> users, CrmSignInManager signIn, CurrentUser me, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty]

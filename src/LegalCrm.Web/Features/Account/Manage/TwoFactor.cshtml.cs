@@ -17,6 +17,7 @@ namespace LegalCrm.Web.Features.Account.Manage;
 /// shown once. When the firm requires two-factor sign-in, users land here until they have enrolled and cannot turn it off.
 /// </summary>
 [AnySignedInUser]
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Infrastructure.Startup.SignInRateLimit.Policy)]
 public sealed class TwoFactorModel(
     UserManager<CrmUser> users,
     CrmSignInManager signIn,
