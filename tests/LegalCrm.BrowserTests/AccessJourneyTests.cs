@@ -42,4 +42,29 @@ public sealed class AccessJourneyTests(BrowserFixture fixture) : IClassFixture<B
         await clerkPage.GotoAsync("/Clients");
         await Assertions.Expect(clerkPage.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("geen toegang");
     }
+
+    [Fact]
+    public async Task The_admin_offboards_a_leaver_whose_open_session_is_then_rejected()
+    {
+        var leaver = await fixture.App.AddUserAsync(fixture.Firm, BuiltInRoles.Lawyer, "vertrekker");
+        var leaverPage = await fixture.NewPageAsync();
+        await BrowserFixture.SignInAsync(leaverPage, leaver.Email);
+
+        var page = await fixture.NewPageAsync();
+        page.Dialog += (_, dialog) => dialog.AcceptAsync();
+        await BrowserFixture.SignInAsync(page, fixture.Firm.Admin.Email);
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Hoofdmenu" }).GetByRole(AriaRole.Link, new() { Name = "Gebruikers" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "vertrekker lawyer" }).ClickAsync();
+        await page.GetByTestId("offboard-user").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("open-sessions")).ToHaveTextAsync("1");
+        await page.GetByLabel("Het openstaande werk overdragen aan").SelectOptionAsync(new SelectOptionValue { Label = "Advocaat Van Dijk & De Vries Advocaten" });
+        await Screenshots.SaveAsync(page, "70-offboarding");
+        await page.GetByTestId("offboard").ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("vertrekker lawyer is uitgeschreven");
+        await Assertions.Expect(page.GetByTestId("user-status")).ToContainTextAsync("Geblokkeerd");
+
+        await leaverPage.GetByRole(AriaRole.Link, new() { Name = "Contacten" }).ClickAsync();
+        await Assertions.Expect(leaverPage.GetByLabel("Wachtwoord")).ToBeVisibleAsync();
+        Assert.Contains("/Account/Login", leaverPage.Url, StringComparison.Ordinal);
+    }
 }

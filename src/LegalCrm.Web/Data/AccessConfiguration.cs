@@ -93,3 +93,16 @@ internal sealed class CrmRoleClaimConfiguration : IEntityTypeConfiguration<CrmRo
 {
     public void Configure(EntityTypeBuilder<CrmRoleClaim> b) => b.ToTable("role_claims");
 }
+
+internal sealed class SignInSessionConfiguration : IEntityTypeConfiguration<SignInSession>
+{
+    public void Configure(EntityTypeBuilder<SignInSession> b)
+    {
+        b.ToTable("user_sessions");
+        b.Property(s => s.IpAddress).HasMaxLength(64);
+        b.Property(s => s.Device).HasMaxLength(200);
+        b.Property(s => s.EndReason).HasConversion<string>().HasMaxLength(30);
+        b.HasOne<CrmUser>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(s => new { s.TenantId, s.UserId, s.LastSeenAt });
+    }
+}

@@ -24,6 +24,8 @@ public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options, TenantC
 
     public DbSet<RoleGrant> RoleGrants => Set<RoleGrant>();
 
+    public DbSet<SignInSession> SignInSessions => Set<SignInSession>();
+
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<AuditVerification> AuditVerifications => Set<AuditVerification>();

@@ -25,8 +25,9 @@ public sealed class SessionLifetimeOptions
 
 /// <summary>
 /// Runs on every request with a session cookie: enters the user's firm, and in one query checks that the account
-/// still exists, is enabled and has the same security stamp, and loads the user's permissions and language.
-/// Any failure ends the session at once (a disabled user is out at their next request).
+/// still exists, is enabled and has the same security stamp, that its <see cref="SignInSession"/> has not been ended,
+/// and loads the user's permissions and language. Any failure ends the session at once (a disabled user, or a session
+/// ended on another device, is out at the next request).
 /// </summary>
 public static class SessionValidator
 {
@@ -39,6 +40,7 @@ public static class SessionValidator
 
         if (!Guid.TryParse(principal?.FindFirst(CrmClaims.TenantId)?.Value, out var tenantId)
             || !Guid.TryParse(services.GetRequiredService<UserManager<CrmUser>>().GetUserId(principal!), out var userId)
+            || !Guid.TryParse(principal!.FindFirst(CrmClaims.SessionId)?.Value, out var sessionId)
             || !long.TryParse(principal!.FindFirst(CrmClaims.AuthTime)?.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var authTime)
             || clock.GetUtcNow() - DateTimeOffset.FromUnixTimeSeconds(authTime) > options.AbsoluteSession)
         {
@@ -48,12 +50,20 @@ public static class SessionValidator
 
         services.GetRequiredService<TenantContext>().Enter(tenantId);
         var db = services.GetRequiredService<CrmDbContext>();
-        var session = await UserSession.LoadAsync(db, userId, context.HttpContext.RequestAborted);
+        var session = await UserSession.LoadAsync(db, userId, context.HttpContext.RequestAborted, sessionId);
 
-        if (session is null || session.DisabledAt is not null || session.SecurityStamp != principal.FindFirst(CrmClaims.SecurityStamp)?.Value)
+        if (session is null || session.DisabledAt is not null || session.SecurityStamp != principal.FindFirst(CrmClaims.SecurityStamp)?.Value
+            || session.SessionLastSeenAt is not { } lastSeen)
         {
             await RejectAsync(context);
             return;
+        }
+
+        var now = clock.GetUtcNow();
+        if (now - lastSeen > LastSeenPrecision)
+        {
+            await db.SignInSessions.Where(s => s.Id == sessionId)
+                .ExecuteUpdateAsync(u => u.SetProperty(s => s.LastSeenAt, now), context.HttpContext.RequestAborted);
         }
 
         session.SignIn(services.GetRequiredService<CurrentUser>());
@@ -61,6 +71,9 @@ public static class SessionValidator
     }
 
     public const string UserCultureKey = "legalcrm:user-culture";
+
+    /// <summary>How stale a session's "last seen" may be: one write a minute per session, not one per request.</summary>
+    public static readonly TimeSpan LastSeenPrecision = TimeSpan.FromMinutes(1);
 
     private static async Task RejectAsync(CookieValidatePrincipalContext context)
     {
@@ -83,10 +96,12 @@ public sealed record UserSession(
     bool TwoFactorEnabled,
     bool FirmRequiresTwoFactor,
     List<string> Permissions,
-    List<Guid> Teams)
+    List<Guid> Teams,
+    DateTimeOffset? SessionLastSeenAt)
 {
     /// <summary>Loads the user of the firm entered (<see cref="Tenancy.TenantContext"/>), or null when there is none.</summary>
-    public static Task<UserSession?> LoadAsync(CrmDbContext db, Guid userId, CancellationToken ct) =>
+    /// <remarks>With <paramref name="sessionId"/>, <see cref="SessionLastSeenAt"/> says when that session of the user was last seen, null when it has ended or is not theirs.</remarks>
+    public static Task<UserSession?> LoadAsync(CrmDbContext db, Guid userId, CancellationToken ct, Guid? sessionId = null) =>
         db.Users
             .AsNoTracking()
             .Where(u => u.Id == userId)
@@ -104,7 +119,8 @@ public sealed record UserSession(
                     .Select(p => p.Permission)
                     .Distinct()
                     .ToList(),
-                db.TeamMembers.Where(m => m.UserId == u.Id).Select(m => m.TeamId).ToList()))
+                db.TeamMembers.Where(m => m.UserId == u.Id).Select(m => m.TeamId).ToList(),
+                db.SignInSessions.Where(s => s.Id == sessionId && s.UserId == u.Id && s.EndedAt == null).Select(s => (DateTimeOffset?)s.LastSeenAt).FirstOrDefault()))
             .SingleOrDefaultAsync(ct);
 
     /// <summary>Makes this user the one acting in the scope (permission checks, dossier access, audit).</summary>

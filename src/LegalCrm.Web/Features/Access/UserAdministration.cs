@@ -25,6 +25,7 @@ public sealed class UserAdministration(
     AccountEmails emails,
     EmailOutbox outbox,
     Tenancy.TenantDirectory directory,
+    SignInSessions sessions,
     TimeProvider clock)
 {
     public async Task<(UserChangeOutcome Outcome, CrmUser? User, IEnumerable<IdentityError> Errors)> InviteAsync(
@@ -106,8 +107,9 @@ public sealed class UserAdministration(
         }
 
         user.DisabledAt = clock.GetUtcNow();
-        // A new security stamp ends every session of the user at their next request (SessionValidator).
+        // A new security stamp and the ended sessions both end every session of the user at their next request.
         await users.UpdateSecurityStampAsync(user);
+        await sessions.EndAsync(user.Id, SessionEnd.EndedByAdministrator);
         await transaction.CommitAsync();
         return UserChangeOutcome.Done;
     }

@@ -9,7 +9,7 @@ namespace LegalCrm.Web.Features.Account;
 
 /// <summary>Sign out (POST only, with antiforgery). Anonymous allowed: an expired session can still press the button.</summary>
 [AllowAnonymous]
-public sealed class LogoutModel(CrmSignInManager signIn, UserManager<CrmUser> users, CurrentUser me, SignInFlow flow) : PageModel
+public sealed class LogoutModel(CrmSignInManager signIn, UserManager<CrmUser> users, CurrentUser me, SignInFlow flow, SignInSessions sessions) : PageModel
 {
     public IActionResult OnGet() => RedirectToPage("/Dashboard/Index");
 
@@ -18,6 +18,7 @@ public sealed class LogoutModel(CrmSignInManager signIn, UserManager<CrmUser> us
         if (me.UserId is { } id && await users.FindByIdAsync(id.ToString()) is { } user)
         {
             await flow.RecordAsync(user, AuditActions.SignOut);
+            await sessions.EndCurrentAsync(User, SessionEnd.SignedOut);
         }
 
         await signIn.SignOutAsync();

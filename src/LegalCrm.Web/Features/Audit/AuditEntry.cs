@@ -72,11 +72,13 @@ public static class AuditActions
     public const string Retention = "retention";
     public const string AuditAnonymised = "audit.anonymised";
     public const string AuditVerified = "audit.verified";
+    public const string SessionsEnded = "sessions.ended";
+    public const string UserOffboarded = "user.offboarded";
 
     public static readonly IReadOnlyList<string> All =
     [
         Insert, Update, Delete, SignInSucceeded, SignInFailed, SignInLockedOut, SignInTwoFactorRequired,
-        SignInTwoFactorFailed, SignInRecoveryCodeUsed, SignOut, PasswordResetRequested, PasswordReset, Export, Merge, Import, View, BreakGlass, Erasure, Retention, AuditAnonymised, AuditVerified,
+        SignInTwoFactorFailed, SignInRecoveryCodeUsed, SignOut, PasswordResetRequested, PasswordReset, Export, Merge, Import, View, BreakGlass, Erasure, Retention, AuditAnonymised, AuditVerified, SessionsEnded, UserOffboarded,
     ];
 }
 

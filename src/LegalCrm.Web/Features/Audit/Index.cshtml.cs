@@ -25,7 +25,7 @@ public sealed class IndexModel(CrmDbContext db, IStringLocalizer<SharedResource>
         nameof(Workflows.WorkflowTemplate), nameof(Workflows.WorkflowStep), nameof(Workflows.WorkflowApplication),
         nameof(Privacy.ProcessingActivity), nameof(Privacy.RegisterDetails), nameof(Privacy.RegisterExport), nameof(Privacy.Processor), nameof(Privacy.Dpia), nameof(Privacy.DataSubjectRequest),
         nameof(Privacy.Breach), nameof(Privacy.BreachFollowUp), nameof(Privacy.AccessWithholding), nameof(Privacy.LegalHold), nameof(Privacy.ErasureLogEntry),
-        nameof(Privacy.SuppressionEntry), nameof(Privacy.RetentionPolicy), nameof(AuditVerification), nameof(Infrastructure.Keys.FirmKey)];
+        nameof(Privacy.SuppressionEntry), nameof(Privacy.RetentionPolicy), nameof(AuditVerification), nameof(Infrastructure.Keys.FirmKey), nameof(SignInSession)];
 
     [BindProperty(SupportsGet = true, Name = "user")]
     public Guid? UserFilter { get; set; }

@@ -134,12 +134,29 @@ public sealed class DossierAccess(CrmDbContext db, CurrentUser me, TimeProvider 
 
     private IQueryable<Dossier> WithoutWalls(IQueryable<Dossier> dossiers, Guid user)
     {
-        var myTeams = me.TeamIds.Select(t => (Guid?)t).ToList();
-        var myWalls = db.EthicalWalls.Where(w => w.UserId == user || myTeams.Contains(w.TeamId));
-        var walledDossiers = myWalls.Where(w => w.DossierId != null).Select(w => w.DossierId!.Value);
-        var walledClients = myWalls.Where(w => w.ClientContactId != null).Select(w => w.ClientContactId!.Value);
-        var walledViaClients = db.Set<DossierParty>().Where(p => p.Role == PartyRole.Client && walledClients.Contains(p.ContactId)).Select(p => p.DossierId);
+        var (walledDossiers, walledViaClients) = Walls(user, me.TeamIds);
         return dossiers.Where(d => !walledDossiers.Contains(d.Id) && !walledViaClients.Contains(d.Id));
+    }
+
+    /// <summary>
+    /// The dossiers a wall keeps <paramref name="user"/> (in <paramref name="teams"/>) out of — for someone other than the
+    /// current user too, such as the colleague a leaver's dossiers would go to.
+    /// </summary>
+    public IQueryable<Guid> WalledFor(Guid user, IReadOnlyList<Guid> teams)
+    {
+        var (walledDossiers, walledViaClients) = Walls(user, teams);
+        return walledDossiers.Union(walledViaClients);
+    }
+
+    /// <summary>Walls around the dossier itself, and around every dossier of a client (two sets: the list query keeps them apart for its plan).</summary>
+    private (IQueryable<Guid> Dossiers, IQueryable<Guid> ViaClients) Walls(Guid user, IReadOnlyList<Guid> teams)
+    {
+        var userTeams = teams.Select(t => (Guid?)t).ToList();
+        var walls = db.EthicalWalls.Where(w => w.UserId == user || userTeams.Contains(w.TeamId));
+        var walledClients = walls.Where(w => w.ClientContactId != null).Select(w => w.ClientContactId!.Value);
+        return (
+            walls.Where(w => w.DossierId != null).Select(w => w.DossierId!.Value),
+            db.Set<DossierParty>().Where(p => p.Role == PartyRole.Client && walledClients.Contains(p.ContactId)).Select(p => p.DossierId));
     }
 
     // ---- Row shape, for one dossier: the same rules ----

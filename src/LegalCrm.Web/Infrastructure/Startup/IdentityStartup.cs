@@ -89,6 +89,8 @@ public static class IdentityStartup
         services.AddScoped<AccountLinks>();
         services.AddScoped<AccountEmails>();
         services.AddScoped<UserAdministration>();
+        services.AddScoped<SignInSessions>();
+        services.AddScoped<Offboarding>();
         services.AddScoped<Features.Access.Roles.RoleAdministration>();
         services.AddScoped<Features.Account.SignInFlow>();
         return services;
