@@ -79,4 +79,22 @@ public sealed class SessionTests(CrmAppFactory app) : IClassFixture<CrmAppFactor
 
         Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/Clients")).StatusCode);
     }
+
+    [Fact]
+    public async Task An_administrator_signs_a_user_out_everywhere_without_disabling_the_account()
+    {
+        var firm = await app.CreateFirmAsync("Sessies beheer");
+        using var lawyer = await app.SignedInAsync(firm.Lawyer);
+        using var admin = await app.SignedInAsync(firm.Admin);
+        var page = await admin.GetDocumentAsync($"/Access/Users/{firm.Lawyer.Id}");
+        Assert.Single(page.QuerySelectorAll("[data-testid=user-sessions] li"));
+
+        var ended = await admin.SubmitAsync($"/Access/Users/{firm.Lawyer.Id}", new Dictionary<string, string>(), handler: "EndSessions");
+
+        Assert.Equal(HttpStatusCode.Redirect, ended.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await lawyer.GetAsync("/Clients")).StatusCode);
+        using var again = await app.SignedInAsync(firm.Lawyer);
+        Assert.Equal(HttpStatusCode.OK, (await again.GetAsync("/Clients")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/Clients")).StatusCode);
+    }
 }

@@ -13,6 +13,7 @@ public sealed class DetailsModel(
     CrmDbContext db,
     UserManager<CrmUser> users,
     UserAdministration administration,
+    SignInSessions sessions,
     CurrentUser me,
     IStringLocalizer<SharedResource> l) : PageModel
 {
@@ -32,6 +33,8 @@ public sealed class DetailsModel(
     public IReadOnlyList<(Guid Id, string Name)> Colleagues { get; private set; } = [];
 
     public bool IsMe => Account.Id == me.UserId;
+
+    public IReadOnlyList<SignInSessions.Row> Sessions { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync() => await LoadAsync() ? Page() : NotFound();
 
@@ -80,6 +83,19 @@ public sealed class DetailsModel(
     public async Task<IActionResult> OnPostEnableAsync() =>
         await LoadAsync() ? await Finish(await administration.EnableAsync(Account), l["{0} can sign in again.", Account.DisplayName]) : NotFound();
 
+    /// <summary>Signs the user out on every device (a lost laptop); the account stays enabled.</summary>
+    public async Task<IActionResult> OnPostEndSessionsAsync()
+    {
+        if (!await LoadAsync())
+        {
+            return NotFound();
+        }
+
+        var ended = await sessions.EndAsync(Account.Id, SessionEnd.EndedByAdministrator, except: IsMe ? SignInSessions.CurrentId(User) : null);
+        TempData["Status"] = l["{0} sessions of {1} have been ended.", ended, Account.DisplayName].Value;
+        return RedirectToPage(new { Id });
+    }
+
     public async Task<IActionResult> OnPostResendAsync() =>
         await LoadAsync() ? await Finish(await administration.ResendInvitationAsync(Account), l["Invitation sent to {0}.", Account.Email ?? string.Empty]) : NotFound();
 
@@ -110,6 +126,7 @@ public sealed class DetailsModel(
         }
 
         Account = account;
+        Sessions = await sessions.OpenAsync(account.Id);
         Roles = await RoleOption.AllAsync(db);
         BackupUserId = account.BackupUserId;
         Colleagues = [.. (await UserOptions.ActiveAsync(db)).Where(u => u.Id != account.Id)];
