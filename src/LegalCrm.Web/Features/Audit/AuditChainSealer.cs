@@ -84,30 +84,20 @@ public sealed class AuditChainSealer(CrmDbContext db, FirmKeys keys)
     {
         await using var command = Command(
             $"""
-            SELECT {AuditChainColumns.Select} FROM audit_entries
+            SELECT {AuditChainSql.Select} FROM audit_entries
             WHERE tenant_id = @tenant AND chain_seq IS NULL ORDER BY id LIMIT {BatchSize}
             """);
         await using var reader = await command.ExecuteReaderAsync(ct);
         var rows = new List<(AuditChainRecord, string?)>();
         while (await reader.ReadAsync(ct))
         {
-            rows.Add((AuditChainColumns.Record(reader, seq: 0), AuditChainColumns.Changes(reader)));
+            rows.Add((AuditChainSql.Record(reader, seq: 0), AuditChainSql.Changes(reader)));
         }
 
         return rows;
     }
 
-    private DbCommand Command(string sql)
-    {
-        var command = db.Database.GetDbConnection().CreateCommand();
-        command.CommandText = sql;
-        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        var tenant = command.CreateParameter();
-        tenant.ParameterName = "tenant";
-        tenant.Value = db.CurrentTenantId ?? throw new InvalidOperationException("Enter a firm before sealing its audit trail.");
-        command.Parameters.Add(tenant);
-        return command;
-    }
+    private DbCommand Command(string sql) => AuditChainSql.Command(db, sql);
 }
 
 /// <summary>The recurring job (every minute): seals what waits in every firm.</summary>
@@ -128,9 +118,21 @@ public sealed class AuditChainSealJob(IServiceScopeFactory scopes)
     }
 }
 
-/// <summary>The columns the chain covers, read the same way by the sealer and the verifier.</summary>
-internal static class AuditChainColumns
+/// <summary>How the sealer and the verifier read the chain: the columns it covers, in one order, for the firm entered.</summary>
+internal static class AuditChainSql
 {
+    public static DbCommand Command(CrmDbContext db, string sql)
+    {
+        var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        var tenant = command.CreateParameter();
+        tenant.ParameterName = "tenant";
+        tenant.Value = db.CurrentTenantId ?? throw new InvalidOperationException("Enter a firm before reading its audit chain.");
+        command.Parameters.Add(tenant);
+        return command;
+    }
+
     public const string Select =
         "id, tenant_id, occurred_at, user_id, actor_name, action, entity_type, entity_id, subject_type, subject_id, ip_address, changes::text";
 

@@ -28,7 +28,7 @@ public sealed class AuditChainVerification(CrmDbContext db, FirmKeys keys, Audit
         {
             await using (var command = Command(
                 $"""
-                SELECT {AuditChainColumns.Select}, chain_seq, chain_hash, changes_digest, anonymised_by
+                SELECT {AuditChainSql.Select}, chain_seq, chain_hash, changes_digest, anonymised_by
                 FROM audit_entries WHERE tenant_id = @tenant AND chain_seq IS NOT NULL ORDER BY chain_seq
                 """))
             await using (var reader = await command.ExecuteReaderAsync(ct))
@@ -36,8 +36,8 @@ public sealed class AuditChainVerification(CrmDbContext db, FirmKeys keys, Audit
                 while (await reader.ReadAsync(ct))
                 {
                     verifier.Check(new StoredAuditRow(
-                        AuditChainColumns.Record(reader, reader.GetInt64(12)),
-                        AuditChainColumns.Changes(reader),
+                        AuditChainSql.Record(reader, reader.GetInt64(12)),
+                        AuditChainSql.Changes(reader),
                         (byte[])reader[14],
                         (byte[])reader[13],
                         reader.IsDBNull(15) ? null : reader.GetFieldValue<long[]>(15)));
@@ -64,16 +64,7 @@ public sealed class AuditChainVerification(CrmDbContext db, FirmKeys keys, Audit
         return (long)(await command.ExecuteScalarAsync(ct))!;
     }
 
-    private DbCommand Command(string sql)
-    {
-        var command = db.Database.GetDbConnection().CreateCommand();
-        command.CommandText = sql;
-        var tenant = command.CreateParameter();
-        tenant.ParameterName = "tenant";
-        tenant.Value = db.CurrentTenantId ?? throw new InvalidOperationException("Enter a firm before verifying its audit trail.");
-        command.Parameters.Add(tenant);
-        return command;
-    }
+    private DbCommand Command(string sql) => AuditChainSql.Command(db, sql);
 }
 
 /// <summary>The job behind the chain page: runs one requested verification, writing progress and the outcome.</summary>
