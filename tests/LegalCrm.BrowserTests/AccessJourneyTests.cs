@@ -67,4 +67,19 @@ public sealed class AccessJourneyTests(BrowserFixture fixture) : IClassFixture<B
         await Assertions.Expect(leaverPage.GetByLabel("Wachtwoord")).ToBeVisibleAsync();
         Assert.Contains("/Account/Login", leaverPage.Url, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_privacy_officer_verifies_the_audit_chain_and_sees_it_intact()
+    {
+        var page = await fixture.NewPageAsync();
+        await BrowserFixture.SignInAsync(page, fixture.Firm.Users[BuiltInRoles.PrivacyOfficer].Email);
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Hoofdmenu" }).GetByRole(AriaRole.Link, new() { Name = "Audittrail" }).ClickAsync();
+        await page.GetByTestId("audit-chain-link").ClickAsync();
+        await page.GetByTestId("verify-chain").ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("De controle is gestart");
+        await Assertions.Expect(page.GetByTestId("verification-result").First).ToContainTextAsync("Intact", new() { Timeout = 30_000 });
+        await Assertions.Expect(page.GetByTestId("head-hash")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^[0-9a-f]{64}$"));
+        await Screenshots.SaveAsync(page, "71-audit-chain");
+    }
 }
