@@ -69,6 +69,10 @@ public sealed class DocumentTests(SmallLimitApp app) : IClassFixture<SmallLimitA
         var preview = await lawyer.GetAsync($"{DocumentsUrl}/{pdf.DocumentId}?handler=File&inline=true");
         Assert.Equal("inline", preview.Content.Headers.ContentDisposition!.DispositionType);
         Assert.Equal("nosniff", preview.Headers.GetValues("X-Content-Type-Options").Single());
+        // The document page frames the PDF: only this app may (every other answer: frame-ancestors 'none').
+        Assert.Equal("frame-ancestors 'self'", preview.Headers.GetValues("Content-Security-Policy").Single());
+        Assert.Equal("SAMEORIGIN", preview.Headers.GetValues("X-Frame-Options").Single());
+        Assert.Contains("frame-ancestors 'none'", download.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
 
         var history = await lawyer.GetDocumentAsync($"/Dossiers/{_dossier}");
         Assert.Contains("dagvaarding", history.QuerySelector("[data-testid=history]")!.TextContent, StringComparison.Ordinal);

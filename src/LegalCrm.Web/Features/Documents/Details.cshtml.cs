@@ -91,6 +91,12 @@ public sealed class DetailsModel(
         {
             Response.Headers[HeaderNames.ContentSecurityPolicy] = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox";
         }
+        else if (showInline)
+        {
+            // A PDF is shown in the document page's own frame: only this app may frame it (everything else: 'none').
+            Response.Headers[HeaderNames.ContentSecurityPolicy] = "frame-ancestors 'self'";
+            Response.Headers[HeaderNames.XFrameOptions] = "SAMEORIGIN";
+        }
 
         if (showInline)
         {

@@ -21,9 +21,10 @@ public sealed class SecurityHeaders(RequestDelegate next)
         context.Response.OnStarting(() =>
         {
             var headers = context.Response.Headers;
-            headers.ContentSecurityPolicy = ContentSecurityPolicy;
+            // An answer may bring a stricter or different policy of its own (a document shown in the page's frame).
+            headers.TryAdd(Microsoft.Net.Http.Headers.HeaderNames.ContentSecurityPolicy, ContentSecurityPolicy);
+            headers.TryAdd(Microsoft.Net.Http.Headers.HeaderNames.XFrameOptions, "DENY");
             headers.XContentTypeOptions = "nosniff";
-            headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "no-referrer";
             headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
             headers["Cross-Origin-Opener-Policy"] = "same-origin";
