@@ -3,6 +3,11 @@ using LegalCrm.Web.Infrastructure.Startup;
 
 // Composition root: wiring only. What each piece does lives beside it (see docs/architecture.md).
 var (command, hostArgs) = CliCommand.Parse(args);
+if (command?.RunWithoutHost() is { } exitCode)
+{
+    return exitCode;
+}
+
 var builder = WebApplication.CreateBuilder(hostArgs);
 using var startupLog = StartupLogging.CreateLogger();
 
@@ -10,7 +15,7 @@ await using var embeddedDatabase = await DatabaseStartup.UseEmbeddedDatabaseIfUn
 
 builder.AddCrmLogging();
 builder.Services
-    .AddCrmDatabase(builder.Configuration)
+    .AddCrmDatabase(builder.Configuration, builder.Environment)
     .AddCrmIdentity(builder.Configuration, builder.Environment)
     .AddCrmEmail(builder.Configuration)
     .AddCrmJobs(builder.Configuration)

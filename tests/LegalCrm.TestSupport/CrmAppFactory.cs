@@ -1,5 +1,6 @@
 using LegalCrm.Web.Features.Access;
 using LegalCrm.Web.Infrastructure.Email;
+using LegalCrm.Web.Infrastructure.Keys;
 using LegalCrm.Web.Tenancy;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -22,6 +23,9 @@ public class CrmAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     /// <summary>The folder of this app's document store (a fresh one per factory, deleted afterwards).</summary>
     public string DocumentsPath { get; } = Path.Combine(Path.GetTempPath(), "legalcrm-documents-" + Guid.NewGuid().ToString("N"));
+
+    /// <summary>This factory's key-encryption key (outside Development the app refuses to start without one).</summary>
+    public string KeyEncryptionKey { get; } = KeyEncryptionKeys.NewKey();
 
     /// <summary>Extra settings for a subclass (e.g. a browser host).</summary>
     protected virtual IEnumerable<KeyValuePair<string, string>> Settings => [];
@@ -46,6 +50,7 @@ public class CrmAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("App:PublicUrl", "http://localhost");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         builder.UseSetting("Documents:StoragePath", DocumentsPath);
+        builder.UseSetting("Security:KeyEncryptionKey", KeyEncryptionKey);
         // Tests sign in far more often than a person; the limit itself is tested with a low setting.
         builder.UseSetting("Security:SignInAttemptsPerMinute", "100000");
         foreach (var (key, value) in Settings)

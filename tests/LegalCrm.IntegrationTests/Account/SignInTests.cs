@@ -3,9 +3,11 @@ using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using LegalCrm.TestSupport;
 using LegalCrm.Web.Data;
+using LegalCrm.Web.Features.Access;
 using LegalCrm.Web.Features.Audit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using OtpNet;
 
 namespace LegalCrm.IntegrationTests.Account;
@@ -88,6 +90,23 @@ public sealed class SignInTests(CrmAppFactory app) : IClassFixture<CrmAppFactory
         Assert.Equal(10, codes.Count);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
 
+        // The authenticator key and the recovery codes are stored encrypted (as the database owner sees the table).
+        var stored = await StoredAsync("SELECT value FROM user_tokens WHERE user_id = @user", user.Id);
+        Assert.Equal(2, stored.Count);
+        Assert.All(stored, value =>
+        {
+            Assert.StartsWith(CrmUserStore.ProtectedPrefix, value, StringComparison.Ordinal);
+            Assert.DoesNotContain(key, value, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain(codes[0], value, StringComparison.OrdinalIgnoreCase);
+        });
+
+        // …by Data Protection, whose key ring in the database is itself wrapped by the configured key-encryption key.
+        var ring = await StoredAsync("SELECT xml FROM data_protection_keys", null);
+        Assert.NotEmpty(ring);
+        var kekId = LegalCrm.Web.Infrastructure.Keys.KeyEncryptionKeys.IdOf(Convert.FromBase64String(app.KeyEncryptionKey));
+        Assert.All(ring, xml => Assert.Contains($"kek=\"{kekId}\"", xml, StringComparison.Ordinal));
+        Assert.All(ring, xml => Assert.DoesNotContain("<masterKey", xml, StringComparison.Ordinal));
+
         using var second = app.Anonymous();
         var password = await second.SignInAsync(user.Email, CrmAppFactory.Password);
         Assert.StartsWith("/Account/LoginWith2fa", password.Headers.Location!.OriginalString, StringComparison.Ordinal);
@@ -138,6 +157,27 @@ public sealed class SignInTests(CrmAppFactory app) : IClassFixture<CrmAppFactory
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/")).StatusCode);
+    }
+
+    /// <summary>What the database owner reads (no app, no row-level security in the way).</summary>
+    private async Task<List<string>> StoredAsync(string sql, Guid? userId)
+    {
+        await using var connection = new NpgsqlConnection(app.Database.AdminConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        if (userId is { } user)
+        {
+            command.Parameters.AddWithValue("user", user);
+        }
+
+        var values = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            values.Add(reader.GetString(0));
+        }
+
+        return values;
     }
 
     private static string Totp(string base32Key) => new Totp(Base32Encoding.ToBytes(base32Key)).ComputeTotp();

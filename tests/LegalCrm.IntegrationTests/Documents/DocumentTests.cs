@@ -193,6 +193,55 @@ public sealed class DocumentTests(SmallLimitApp app) : IClassFixture<SmallLimitA
     }
 
     [Fact]
+    public async Task Files_are_stored_encrypted_with_the_firms_key_and_a_rotated_key_leaves_older_files_readable()
+    {
+        using var lawyer = await app.SignedInAsync(_firm.Lawyer);
+        await lawyer.UploadAsync(DocumentsUrl, "files", [("voor rotatie.pdf", Pdf)]);
+        await using (var scope = app.FirmScope(_firm.Id))
+        {
+            await scope.ServiceProvider.GetRequiredService<LegalCrm.Web.Infrastructure.Keys.FirmKeys>().RotateAsync(LegalCrm.Web.Infrastructure.Keys.FirmKeyPurposes.Documents);
+        }
+
+        await lawyer.UploadAsync(DocumentsUrl, "files", [("na rotatie.pdf", Pdf)]);
+
+        var versions = await VersionsAsync();
+        var before = versions.Single(v => v.FileName == "voor rotatie.pdf");
+        var after = versions.Single(v => v.FileName == "na rotatie.pdf");
+        var beforeBytes = await File.ReadAllBytesAsync(StoredFiles().Single(f => Path.GetFileName(f) == before.Id.ToString("N")));
+        var afterBytes = await File.ReadAllBytesAsync(StoredFiles().Single(f => Path.GetFileName(f) == after.Id.ToString("N")));
+        Assert.Equal(-1, beforeBytes.AsSpan().IndexOf("%PDF"u8));
+        Assert.Equal(-1, beforeBytes.AsSpan().IndexOf("/Catalog"u8));
+        Assert.True(DocumentCipher.ReadKeyVersion(new MemoryStream(afterBytes)) > DocumentCipher.ReadKeyVersion(new MemoryStream(beforeBytes)));
+        foreach (var version in new[] { before, after })
+        {
+            var download = await lawyer.GetAsync($"{DocumentsUrl}/{version.DocumentId}?handler=File");
+            Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+            Assert.Equal(Pdf, await download.Content.ReadAsByteArrayAsync());
+        }
+
+        // A file stored before encryption was introduced (plain bytes, same checksum) is still served.
+        await File.WriteAllBytesAsync(StoredFiles().Single(f => Path.GetFileName(f) == before.Id.ToString("N")), Pdf);
+        Assert.Equal(Pdf, await (await lawyer.GetAsync($"{DocumentsUrl}/{before.DocumentId}?handler=File")).Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
+    public async Task An_altered_encrypted_file_is_not_served()
+    {
+        using var lawyer = await app.SignedInAsync(_firm.Lawyer);
+        await lawyer.UploadAsync(DocumentsUrl, "files", [("gewijzigd.pdf", Pdf)]);
+        var version = (await VersionsAsync()).Single(v => v.FileName == "gewijzigd.pdf");
+        var path = StoredFiles().Single(f => Path.GetFileName(f) == version.Id.ToString("N"));
+        var bytes = await File.ReadAllBytesAsync(path);
+        bytes[DocumentCipher.HeaderSize + 3] ^= 0x20;
+        await File.WriteAllBytesAsync(path, bytes);
+
+        var response = await lawyer.GetAsync($"{DocumentsUrl}/{version.DocumentId}?handler=File");
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.Contains("integriteitscontrole", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_damaged_file_is_not_served()
     {
         using var lawyer = await app.SignedInAsync(_firm.Lawyer);

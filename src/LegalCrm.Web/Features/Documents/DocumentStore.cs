@@ -48,38 +48,33 @@ public interface IDocumentStore
     int DeleteUnfinishedWritesBefore(Guid tenantId, DateTimeOffset before);
 }
 
-/// <summary>Files in a folder: <c>{root}/{firm}/{last two hex digits}/{version id}</c>.</summary>
-public sealed class LocalFolderDocumentStore(IOptions<DocumentOptions> options, IWebHostEnvironment environment) : IDocumentStore
+/// <summary>
+/// Files in a folder: <c>{root}/{firm}/{last two hex digits}/{version id}</c>, encrypted with the firm's document key
+/// (<see cref="DocumentCipher"/>); the recorded size and checksum are those of the plaintext.
+/// </summary>
+public sealed class LocalFolderDocumentStore(IOptions<DocumentOptions> options, IWebHostEnvironment environment, DocumentKeyRing keys) : IDocumentStore
 {
     private readonly string root = Path.GetFullPath(options.Value.StoragePath, environment.ContentRootPath);
 
     public async Task<StoredFile> SaveAsync(DocumentKey key, Stream content, CancellationToken ct = default)
     {
+        var (keyVersion, keyBytes) = await keys.CurrentAsync(key.TenantId, ct);
         var path = PathOf(key);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var temporary = $"{path}.{Guid.NewGuid():N}.partial";
         try
         {
-            using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-            long size = 0;
+            StoredFile stored;
             await using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, FileOptions.Asynchronous))
             {
-                var buffer = new byte[81920];
-                int read;
-                while ((read = await content.ReadAsync(buffer, ct)) > 0)
-                {
-                    hash.AppendData(buffer, 0, read);
-                    await file.WriteAsync(buffer.AsMemory(0, read), ct);
-                    size += read;
-                }
-
+                stored = await DocumentCipher.EncryptAsync(content, file, key, keyVersion, keyBytes, ct);
                 await file.FlushAsync(ct);
                 file.Flush(flushToDisk: true);
             }
 
             // The rename is atomic: readers see the whole file under its key or nothing.
             File.Move(temporary, path, overwrite: false);
-            return new StoredFile(size, Convert.ToHexStringLower(hash.GetHashAndReset()));
+            return stored;
         }
         catch
         {
@@ -96,21 +91,32 @@ public sealed class LocalFolderDocumentStore(IOptions<DocumentOptions> options, 
             throw new DocumentIntegrityException(key, "is missing");
         }
 
-        var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, FileOptions.Asynchronous | FileOptions.SequentialScan);
+        Stream content = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, FileOptions.Asynchronous | FileOptions.RandomAccess);
         try
         {
-            var actual = Convert.ToHexStringLower(await SHA256.HashDataAsync(file, ct));
+            // Files stored before encryption at rest was introduced are read as they are (still checked below).
+            if (DocumentCipher.ReadKeyVersion(content) is { } keyVersion)
+            {
+                content = new DocumentDecryptingStream(content, key, await keys.VersionAsync(key.TenantId, keyVersion, ct));
+            }
+
+            var actual = Convert.ToHexStringLower(await SHA256.HashDataAsync(content, ct));
             if (!string.Equals(actual, sha256, StringComparison.Ordinal))
             {
                 throw new DocumentIntegrityException(key, "does not match its checksum");
             }
 
-            file.Position = 0;
-            return file;
+            content.Position = 0;
+            return content;
+        }
+        catch (CryptographicException)
+        {
+            await content.DisposeAsync();
+            throw new DocumentIntegrityException(key, "cannot be decrypted with the firm's key (damaged or altered)");
         }
         catch
         {
-            await file.DisposeAsync();
+            await content.DisposeAsync();
             throw;
         }
     }

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using LegalCrm.Web.Data;
 using LegalCrm.Web.Features.Access;
 using LegalCrm.Web.Features.Audit;
+using LegalCrm.Web.Infrastructure.Keys;
 using LegalCrm.Web.Infrastructure.Startup;
 using LegalCrm.Web.Tenancy;
 using Microsoft.AspNetCore.Identity;
@@ -12,7 +13,9 @@ namespace LegalCrm.Web.Infrastructure.Commands;
 /// The operator's commands, run instead of the web server:
 /// <c>migrate</c> brings the database up to date;
 /// <c>firm create --name "…" --admin-email … [--admin-name "…"]</c> creates a firm and prints its admin's one-time link;
-/// <c>audit verify [--firm id]</c> verifies the audit chain of every firm (or one) and exits with 1 when a link is broken.
+/// <c>audit verify [--firm id]</c> verifies the audit chain of every firm (or one) and exits with 1 when a link is broken;
+/// <c>keys new-kek</c> prints a fresh key-encryption key; <c>keys rewrap</c> moves the key ring to the current one;
+/// <c>keys rotate-documents [--firm id]</c> gives new document files a new key.
 /// </summary>
 public sealed class CliCommand
 {
@@ -33,7 +36,7 @@ public sealed class CliCommand
             return (null, args);
         }
 
-        var verb = args[0] is "firm" or "audit" && args.Length > 1 ? $"{args[0]} {args[1]}" : args[0];
+        var verb = args[0] is "firm" or "audit" or "keys" && args.Length > 1 ? $"{args[0]} {args[1]}" : args[0];
         var rest = args.Skip(verb.Contains(' ', StringComparison.Ordinal) ? 2 : 1).ToArray();
         var options = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         var hostArgs = new List<string>();
@@ -50,6 +53,19 @@ public sealed class CliCommand
         }
 
         return (new CliCommand(verb, options), hostArgs.ToArray());
+    }
+
+    /// <summary>Commands that need neither configuration nor database; null when this one does.</summary>
+    public int? RunWithoutHost()
+    {
+        if (_verb != "keys new-kek")
+        {
+            return null;
+        }
+
+        Console.WriteLine(KeyEncryptionKeys.NewKey());
+        Console.Error.WriteLine("Set this as Security__KeyEncryptionKey (a secret: keep it out of the database and its backups, and keep a copy in the emergency plan).");
+        return 0;
     }
 
     public async Task<int> RunAsync(WebApplication app, bool embedded)
@@ -73,9 +89,16 @@ public sealed class CliCommand
             case "audit verify":
                 await DatabaseStartup.PrepareAsync(app, embedded);
                 return await VerifyAuditAsync(app);
+            case "keys rewrap":
+                await DatabaseStartup.PrepareAsync(app, embedded);
+                return await KeyCommands.RewrapAsync(app);
+            case "keys rotate-documents":
+                await DatabaseStartup.PrepareAsync(app, embedded);
+                return await SelectedFirmsAsync(app) is { } firmsToRotate ? await KeyCommands.RotateDocumentKeysAsync(app, firmsToRotate) : 2;
             default:
                 await Console.Error.WriteLineAsync(
-                    $"Unknown command '{_verb}'. Commands: migrate | firm create --name \"Firm\" --admin-email admin@firm.nl [--admin-name \"Name\"] | audit verify [--firm <id>]");
+                    $"Unknown command '{_verb}'. Commands: migrate | firm create --name \"Firm\" --admin-email admin@firm.nl [--admin-name \"Name\"] | " +
+                    "audit verify [--firm <id>] | keys new-kek | keys rewrap | keys rotate-documents [--firm <id>]");
                 return 2;
         }
     }
@@ -107,22 +130,28 @@ public sealed class CliCommand
         return 0;
     }
 
+    /// <summary>The firm named by <c>--firm</c>, else every active firm; null (after saying why) when the option is not an id.</summary>
+    private async Task<IReadOnlyList<Guid>?> SelectedFirmsAsync(WebApplication app)
+    {
+        if (_options.GetValueOrDefault("firm") is not { } firmOption)
+        {
+            return await TenantDirectory.ActiveFirmIdsAsync(app.Services.GetRequiredService<IServiceScopeFactory>());
+        }
+
+        if (Guid.TryParse(firmOption, out var firmId))
+        {
+            return [firmId];
+        }
+
+        await Console.Error.WriteLineAsync($"'{firmOption}' is not a firm id (--firm <firm id>).");
+        return null;
+    }
+
     private async Task<int> VerifyAuditAsync(WebApplication app)
     {
-        IReadOnlyList<Guid> firms;
-        if (_options.GetValueOrDefault("firm") is { } firmOption)
+        if (await SelectedFirmsAsync(app) is not { } firms)
         {
-            if (!Guid.TryParse(firmOption, out var firmId))
-            {
-                await Console.Error.WriteLineAsync("Usage: audit verify [--firm <firm id>]");
-                return 2;
-            }
-
-            firms = [firmId];
-        }
-        else
-        {
-            firms = await TenantDirectory.ActiveFirmIdsAsync(app.Services.GetRequiredService<IServiceScopeFactory>());
+            return 2;
         }
 
         var broken = 0;

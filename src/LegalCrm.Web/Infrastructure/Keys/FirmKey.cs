@@ -27,4 +27,7 @@ public sealed class FirmKey : ITenantOwned
 public static class FirmKeyPurposes
 {
     public const string AuditChain = "audit-chain";
+
+    /// <summary>Encrypts the firm's document files; rotated with <c>keys rotate-documents</c>.</summary>
+    public const string Documents = "documents";
 }

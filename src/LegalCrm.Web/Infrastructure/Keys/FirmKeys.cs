@@ -37,6 +37,17 @@ public sealed class FirmKeys(CrmDbContext db, IDataProtectionProvider dataProtec
         return (newest.Version, Unwrap(newest));
     }
 
+    /// <summary>Makes a new version of the purpose's key; what the older versions protected stays readable.</summary>
+    public async Task<int> RotateAsync(string purpose, CancellationToken ct = default)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await FirmLocks.TakeAsync(db, "firm-keys:" + purpose, ct);
+        var newest = await NewestAsync(purpose, ct);
+        var added = await AddVersionAsync(purpose, (newest?.Version ?? 0) + 1, ct);
+        await transaction.CommitAsync(ct);
+        return added.Version;
+    }
+
     public async Task<byte[]> VersionAsync(string purpose, int version, CancellationToken ct = default)
     {
         if (_cache.TryGetValue((purpose, version), out var cached))

@@ -1,7 +1,9 @@
 using LegalCrm.Web.Data;
 using LegalCrm.Web.Infrastructure.Database;
+using LegalCrm.Web.Infrastructure.Keys;
 using LegalCrm.Web.Tenancy;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Serilog.Extensions.Logging;
@@ -49,7 +51,7 @@ public static class DatabaseStartup
         }
     }
 
-    public static IServiceCollection AddCrmDatabase(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddCrmDatabase(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         var connectionString = configuration.GetConnectionString(AppConnection)
             ?? throw new InvalidOperationException("ConnectionStrings:Crm is not configured.");
@@ -68,13 +70,36 @@ public static class DatabaseStartup
                 sp.GetRequiredService<Features.Audit.AuditInterceptor>());
         });
 
-        services.AddDataProtection()
-            .SetApplicationName("LegalCrm")
-            .PersistKeysToDbContext<CrmDbContext>();
+        services.AddCrmDataProtection(configuration, environment);
 
         services.AddHealthChecks()
             .AddDbContextCheck<CrmDbContext>("database", HealthStatus.Unhealthy, tags: ["ready"]);
         return services;
+    }
+
+    /// <summary>
+    /// The Data Protection key ring lives in the database; outside Development it must be encrypted by the key-encryption
+    /// key from configuration, and the app refuses to start without one rather than store keys in the clear.
+    /// </summary>
+    private static void AddCrmDataProtection(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        var keys = KeyEncryptionKeys.From(configuration);
+        if (!keys.IsConfigured && !environment.IsDevelopment())
+        {
+            throw new InvalidOperationException(
+                $"{KeyEncryptionKeys.CurrentSetting} is not set. Outside Development LegalCrm encrypts its key ring with a key-encryption key " +
+                "kept apart from the database: make one with 'dotnet LegalCrm.Web.dll keys new-kek' and set it as " +
+                "Security__KeyEncryptionKey (see README, 'Keys and encryption').");
+        }
+
+        services.AddSingleton(keys);
+        var builder = services.AddDataProtection()
+            .SetApplicationName("LegalCrm")
+            .PersistKeysToDbContext<CrmDbContext>();
+        if (keys.IsConfigured)
+        {
+            builder.Services.Configure<KeyManagementOptions>(o => o.XmlEncryptor = new KeyEncryptionXmlEncryptor(keys));
+        }
     }
 
     /// <summary>Migrates when configured (default for the embedded database), then refuses a connection that RLS would not bind.</summary>

@@ -60,6 +60,7 @@ public static class FeaturesStartup
         services.AddOptions<DocumentOptions>().BindConfiguration(DocumentOptions.Section)
             .Validate(o => o.MaxFileSizeMegabytes is > 0 and <= 2048 && o.MaxFilesPerUpload > 0, "Documents: MaxFileSizeMegabytes must be 1–2048 and MaxFilesPerUpload positive.")
             .ValidateOnStart();
+        services.AddSingleton<DocumentKeyRing>();
         services.AddSingleton<IDocumentStore, LocalFolderDocumentStore>();
         services.AddScoped<DocumentUploads>();
         services.AddSingleton<DocumentOrphanSweep>();

@@ -34,6 +34,7 @@ public static class IdentityStartup
                 o.Stores.MaxLengthForKeys = 128;
             })
             .AddEntityFrameworkStores<CrmDbContext>()
+            .AddUserStore<CrmUserStore>()
             .AddSignInManager<CrmSignInManager>()
             .AddClaimsPrincipalFactory<CrmClaimsPrincipalFactory>()
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
