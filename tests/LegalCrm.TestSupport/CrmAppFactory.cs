@@ -24,6 +24,9 @@ public class CrmAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>The folder of this app's document store (a fresh one per factory, deleted afterwards).</summary>
     public string DocumentsPath { get; } = Path.Combine(Path.GetTempPath(), "legalcrm-documents-" + Guid.NewGuid().ToString("N"));
 
+    /// <summary>Where this app writes backups (a fresh folder per factory).</summary>
+    public string BackupsPath { get; } = Path.Combine(Path.GetTempPath(), "legalcrm-backups-" + Guid.NewGuid().ToString("N"));
+
     /// <summary>This factory's key-encryption key (outside Development the app refuses to start without one).</summary>
     public string KeyEncryptionKey { get; } = KeyEncryptionKeys.NewKey();
 
@@ -51,6 +54,8 @@ public class CrmAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         builder.UseSetting("Documents:StoragePath", DocumentsPath);
         builder.UseSetting("Security:KeyEncryptionKey", KeyEncryptionKey);
+        builder.UseSetting("Backup:Folder", BackupsPath);
+        builder.UseSetting("Backup:Schedule", "off");
         // Tests sign in far more often than a person; the limit itself is tested with a low setting.
         builder.UseSetting("Security:SignInAttemptsPerMinute", "100000");
         foreach (var (key, value) in Settings)
@@ -117,10 +122,14 @@ public class CrmAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         await base.DisposeAsync();
         await Mail.DisposeAsync();
-        if (Directory.Exists(DocumentsPath))
+        foreach (var folder in new[] { DocumentsPath, BackupsPath })
         {
-            Directory.Delete(DocumentsPath, recursive: true);
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
         }
+
         // Each class has its own database, so its pooled connections would otherwise idle on until Npgsql prunes them.
         foreach (var connectionString in new[] { Database.AppConnectionString, Database.AdminConnectionString })
         {

@@ -106,3 +106,13 @@ internal sealed class SignInSessionConfiguration : IEntityTypeConfiguration<Sign
         b.HasIndex(s => new { s.TenantId, s.UserId, s.LastSeenAt });
     }
 }
+
+internal sealed class BackupRunConfiguration : IEntityTypeConfiguration<Features.Backups.BackupRun>
+{
+    public void Configure(EntityTypeBuilder<Features.Backups.BackupRun> b)
+    {
+        b.ToTable("backup_runs");
+        b.Property(r => r.Trigger).HasConversion<string>().HasMaxLength(20);
+        b.HasIndex(r => r.RequestedAt);
+    }
+}

@@ -830,6 +830,60 @@ namespace LegalCrm.Web.Data.Migrations
                     b.ToTable("audit_verifications", (string)null);
                 });
 
+            modelBuilder.Entity("LegalCrm.Web.Features.Backups.BackupRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<long>("DatabaseBytes")
+                        .HasColumnType("bigint")
+                        .HasColumnName("database_bytes");
+
+                    b.Property<long>("DocumentBytes")
+                        .HasColumnType("bigint")
+                        .HasColumnName("document_bytes");
+
+                    b.Property<int>("DocumentFiles")
+                        .HasColumnType("integer")
+                        .HasColumnName("document_files");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at");
+
+                    b.Property<int>("Pruned")
+                        .HasColumnType("integer")
+                        .HasColumnName("pruned");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("requested_at");
+
+                    b.Property<DateTimeOffset?>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<bool>("Succeeded")
+                        .HasColumnType("boolean")
+                        .HasColumnName("succeeded");
+
+                    b.Property<string>("Trigger")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("trigger");
+
+                    b.HasKey("Id")
+                        .HasName("pk_backup_runs");
+
+                    b.HasIndex("RequestedAt")
+                        .HasDatabaseName("ix_backup_runs_requested_at");
+
+                    b.ToTable("backup_runs", (string)null);
+                });
+
             modelBuilder.Entity("LegalCrm.Web.Features.Clients.Contact", b =>
                 {
                     b.Property<Guid>("Id")

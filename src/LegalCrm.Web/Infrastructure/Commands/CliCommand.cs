@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using LegalCrm.Web.Data;
 using LegalCrm.Web.Features.Access;
 using LegalCrm.Web.Features.Audit;
+using LegalCrm.Web.Features.Backups;
 using LegalCrm.Web.Infrastructure.Keys;
 using LegalCrm.Web.Infrastructure.Startup;
 using LegalCrm.Web.Tenancy;
@@ -15,7 +16,8 @@ namespace LegalCrm.Web.Infrastructure.Commands;
 /// <c>firm create --name "…" --admin-email … [--admin-name "…"]</c> creates a firm and prints its admin's one-time link;
 /// <c>audit verify [--firm id]</c> verifies the audit chain of every firm (or one) and exits with 1 when a link is broken;
 /// <c>keys new-kek</c> prints a fresh key-encryption key; <c>keys rewrap</c> moves the key ring to the current one;
-/// <c>keys rotate-documents [--firm id]</c> gives new document files a new key.
+/// <c>keys rotate-documents [--firm id]</c> gives new document files a new key;
+/// <c>backup [--to folder]</c> and <c>restore --from folder [--replace]</c> (README, "Backup, restore and emergency plan").
 /// </summary>
 public sealed class CliCommand
 {
@@ -42,9 +44,13 @@ public sealed class CliCommand
         var hostArgs = new List<string>();
         for (var i = 0; i < rest.Length; i++)
         {
-            if (rest[i] is "--name" or "--admin-email" or "--admin-name" or "--firm" && i + 1 < rest.Length)
+            if (rest[i] is "--name" or "--admin-email" or "--admin-name" or "--firm" or "--to" or "--from" && i + 1 < rest.Length)
             {
                 options[rest[i][2..]] = rest[++i];
+            }
+            else if (rest[i] is "--replace")
+            {
+                options["replace"] = "true";
             }
             else
             {
@@ -89,6 +95,12 @@ public sealed class CliCommand
             case "audit verify":
                 await DatabaseStartup.PrepareAsync(app, embedded);
                 return await VerifyAuditAsync(app);
+            case "backup":
+                await DatabaseStartup.PrepareAsync(app, embedded);
+                return await BackupAsync(app);
+            case "restore":
+                // Not PrepareAsync: the database is restored first, then migrated.
+                return await RestoreAsync(app);
             case "keys rewrap":
                 await DatabaseStartup.PrepareAsync(app, embedded);
                 return await KeyCommands.RewrapAsync(app);
@@ -98,7 +110,7 @@ public sealed class CliCommand
             default:
                 await Console.Error.WriteLineAsync(
                     $"Unknown command '{_verb}'. Commands: migrate | firm create --name \"Firm\" --admin-email admin@firm.nl [--admin-name \"Name\"] | " +
-                    "audit verify [--firm <id>] | keys new-kek | keys rewrap | keys rotate-documents [--firm <id>]");
+                    "audit verify [--firm <id>] | backup [--to <folder>] | restore --from <folder> [--replace] | keys new-kek | keys rewrap | keys rotate-documents [--firm <id>]");
                 return 2;
         }
     }
@@ -128,6 +140,51 @@ public sealed class CliCommand
         Console.WriteLine($"One-time link to set the password (valid {InvitationTokenProvider.Lifespan.Days} days):");
         Console.WriteLine(link);
         return 0;
+    }
+
+    private async Task<int> BackupAsync(WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var writer = scope.ServiceProvider.GetRequiredService<BackupWriter>();
+        var backup = await writer.WriteAsync(_options.GetValueOrDefault("to"));
+        Console.WriteLine($"Backup written to {backup.Path}");
+        Console.WriteLine($"  database {backup.Manifest.DatabaseBytes:N0} bytes, {backup.Manifest.DocumentFiles:N0} document files ({backup.Manifest.DocumentBytes:N0} bytes)");
+        Console.WriteLine($"  key-encryption key(s) needed to restore: {(backup.Manifest.KeyEncryptionKeyIds.Count == 0 ? "none (keys stored unencrypted: Development)" : string.Join(", ", backup.Manifest.KeyEncryptionKeyIds))}");
+        return 0;
+    }
+
+    private async Task<int> RestoreAsync(WebApplication app)
+    {
+        var from = _options.GetValueOrDefault("from");
+        var admin = app.Configuration.GetConnectionString(DatabaseStartup.AdminConnection);
+        if (string.IsNullOrWhiteSpace(from) || string.IsNullOrWhiteSpace(admin))
+        {
+            await Console.Error.WriteLineAsync("Usage: restore --from <backup folder> [--replace], with ConnectionStrings__CrmAdmin set to the database owner.");
+            return 2;
+        }
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var documents = Path.GetFullPath(
+            scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<Features.Documents.DocumentOptions>>().Value.StoragePath,
+            app.Environment.ContentRootPath);
+        try
+        {
+            var report = await scope.ServiceProvider.GetRequiredService<BackupRestorer>().RestoreAsync(
+                Path.GetFullPath(from), admin, documents, _options.ContainsKey("replace"), app.Configuration["Database:PostgresBinDirectory"]);
+            Console.WriteLine($"Restored the backup of {report.Manifest.CreatedAt:u}: " +
+                              string.Join(", ", report.RowCounts.Select(c => $"{c.Key} {c.Value:N0}")) + $"; {report.Manifest.DocumentFiles:N0} document files.");
+            if (report.PreviousDocuments is { } previous)
+            {
+                Console.WriteLine($"The document folder that was there is kept at {previous}.");
+            }
+
+            return 0;
+        }
+        catch (BackupRefusedException refused)
+        {
+            await Console.Error.WriteLineAsync(refused.Message);
+            return 1;
+        }
     }
 
     /// <summary>The firm named by <c>--firm</c>, else every active firm; null (after saying why) when the option is not an id.</summary>

@@ -61,6 +61,10 @@ public static class FeaturesStartup
             .Validate(o => o.MaxFileSizeMegabytes is > 0 and <= 2048 && o.MaxFilesPerUpload > 0, "Documents: MaxFileSizeMegabytes must be 1–2048 and MaxFilesPerUpload positive.")
             .ValidateOnStart();
         services.AddSingleton<DocumentKeyRing>();
+        services.AddOptions<Features.Backups.BackupOptions>().BindConfiguration(Features.Backups.BackupOptions.Section);
+        services.AddScoped<Features.Backups.BackupWriter>();
+        services.AddScoped<Features.Backups.BackupRestorer>();
+        services.AddScoped<Features.Backups.BackupJob>();
         services.AddSingleton<IDocumentStore, LocalFolderDocumentStore>();
         services.AddScoped<DocumentUploads>();
         services.AddSingleton<DocumentOrphanSweep>();

@@ -116,6 +116,17 @@ public static class WebStartup
                 Features.Privacy.RetentionSweep.Schedule,
                 new RecurringJobOptions { TimeZone = Time.AmsterdamTime.Zone });
 
+        var backup = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Features.Backups.BackupOptions>>().Value;
+        if (backup.Scheduled)
+        {
+            app.Services.GetRequiredService<IRecurringJobManager>().AddOrUpdate<Features.Backups.BackupJob>(
+                Features.Backups.BackupJob.JobId, j => j.ScheduledAsync(CancellationToken.None), backup.Schedule, new RecurringJobOptions { TimeZone = Time.AmsterdamTime.Zone });
+        }
+        else
+        {
+            app.Services.GetRequiredService<IRecurringJobManager>().RemoveIfExists(Features.Backups.BackupJob.JobId);
+        }
+
         app.Services.GetRequiredService<IRecurringJobManager>()
             .AddOrUpdate<Features.Audit.AuditChainSealJob>(Features.Audit.AuditChainSealJob.JobId, j => j.SealAllAsync(CancellationToken.None), Cron.Minutely());
 
