@@ -17,7 +17,7 @@ public sealed class AccessJourneyTests(BrowserFixture fixture) : IClassFixture<B
         var page = await fixture.NewPageAsync();
         page.Dialog += (_, dialog) => dialog.AcceptAsync();
         await BrowserFixture.SignInAsync(page, fixture.Firm.Admin.Email);
-        await page.GetByTestId("nav-roles").ClickAsync();
+        await BrowserFixture.OpenAdministrationAsync(page, "Rollen");
         await page.GetByLabel("Naam").FillAsync("Dossierlezer");
         await page.GetByLabel("Omschrijving").FillAsync("Leest dossiers en taken, geen cliëntenbestand");
         await page.GetByRole(AriaRole.Button, new() { Name = "Aanmaken" }).ClickAsync();
@@ -28,7 +28,7 @@ public sealed class AccessJourneyTests(BrowserFixture fixture) : IClassFixture<B
         await page.GetByTestId("save-role").ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Rol Dossierlezer is opgeslagen");
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Gebruikers" }).ClickAsync();
+        await BrowserFixture.OpenAdministrationAsync(page, "Gebruikers");
         await page.GetByRole(AriaRole.Link, new() { Name = "dossierlezer assistant" }).ClickAsync();
         await page.GetByRole(AriaRole.Checkbox, new() { Name = "Secretariaat" }).UncheckAsync();
         await page.GetByRole(AriaRole.Checkbox, new() { Name = "Dossierlezer" }).CheckAsync();
@@ -53,7 +53,7 @@ public sealed class AccessJourneyTests(BrowserFixture fixture) : IClassFixture<B
         var page = await fixture.NewPageAsync();
         page.Dialog += (_, dialog) => dialog.AcceptAsync();
         await BrowserFixture.SignInAsync(page, fixture.Firm.Admin.Email);
-        await page.GetByRole(AriaRole.Navigation, new() { Name = "Hoofdmenu" }).GetByRole(AriaRole.Link, new() { Name = "Gebruikers" }).ClickAsync();
+        await BrowserFixture.OpenAdministrationAsync(page, "Gebruikers");
         await page.GetByRole(AriaRole.Link, new() { Name = "vertrekker lawyer" }).ClickAsync();
         await page.GetByTestId("offboard-user").ClickAsync();
         await Assertions.Expect(page.GetByTestId("open-sessions")).ToHaveTextAsync("1");
@@ -73,7 +73,7 @@ public sealed class AccessJourneyTests(BrowserFixture fixture) : IClassFixture<B
     {
         var page = await fixture.NewPageAsync();
         await BrowserFixture.SignInAsync(page, fixture.Firm.Users[BuiltInRoles.PrivacyOfficer].Email);
-        await page.GetByRole(AriaRole.Navigation, new() { Name = "Hoofdmenu" }).GetByRole(AriaRole.Link, new() { Name = "Audittrail" }).ClickAsync();
+        await BrowserFixture.OpenAdministrationAsync(page, "Audittrail");
         await page.GetByTestId("audit-chain-link").ClickAsync();
         await page.GetByTestId("verify-chain").ClickAsync();
 
@@ -81,5 +81,27 @@ public sealed class AccessJourneyTests(BrowserFixture fixture) : IClassFixture<B
         await Assertions.Expect(page.GetByTestId("verification-result").First).ToContainTextAsync("Intact", new() { Timeout = 30_000 });
         await Assertions.Expect(page.GetByTestId("head-hash")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^[0-9a-f]{64}$"));
         await Screenshots.SaveAsync(page, "71-audit-chain");
+    }
+
+    [Fact]
+    public async Task The_admin_reviews_access_records_the_review_and_makes_a_backup()
+    {
+        var page = await fixture.NewPageAsync();
+        await BrowserFixture.SignInAsync(page, fixture.Firm.Admin.Email);
+        await BrowserFixture.OpenAdministrationAsync(page, "Toegangsreview");
+        await Assertions.Expect(page.GetByTestId("access-report")).ToContainTextAsync(fixture.Firm.Lawyer.Email);
+        await page.GetByTestId("record-review").ClickAsync();
+        await Assertions.Expect(page.Locator(".field-validation-error")).ToContainTextAsync("Schrijf op wat u hebt gevonden");
+        await page.GetByLabel("Bevindingen en maatregelen").FillAsync("Rollen gecontroleerd; geen wijzigingen nodig.");
+        await page.GetByTestId("record-review").ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("De toegangsreview is vastgelegd");
+        await Assertions.Expect(page.GetByTestId("review-history")).ToContainTextAsync("geen wijzigingen nodig");
+        await Screenshots.SaveAsync(page, "72-access-review");
+
+        await BrowserFixture.OpenAdministrationAsync(page, "Back-ups");
+        await page.GetByTestId("backup-now").ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("De back-up is gestart");
+        await Assertions.Expect(page.GetByTestId("backup-runs")).ToContainTextAsync("Gelukt", new() { Timeout = 60_000 });
+        await Screenshots.SaveAsync(page, "73-backups");
     }
 }

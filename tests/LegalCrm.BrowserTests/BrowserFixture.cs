@@ -65,6 +65,13 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>Signs in through the sign-in page and waits for the dashboard.</summary>
+    /// <summary>Opens a section of administration the way a user does: "Beheer" in the main menu, then the section.</summary>
+    public static async Task OpenAdministrationAsync(IPage page, string section)
+    {
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Hoofdmenu" }).GetByRole(AriaRole.Link, new() { Name = "Beheer" }).ClickAsync();
+        await page.GetByTestId("admin-sections").GetByRole(AriaRole.Link, new() { Name = section, Exact = true }).ClickAsync();
+    }
+
     public static async Task SignInAsync(IPage page, string email)
     {
         await page.GotoAsync("/Account/Login");

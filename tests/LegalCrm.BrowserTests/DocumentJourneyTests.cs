@@ -68,7 +68,7 @@ public sealed class DocumentJourneyTests(BrowserFixture fixture) : IClassFixture
         await page.GetByTestId("documents-link").ClickAsync();
         await Assertions.Expect(page.GetByTestId("upload-form")).ToHaveCountAsync(0);
 
-        await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Teams" }).ClickAsync();
+        await BrowserFixture.OpenAdministrationAsync(page, "Teams");
         await page.GetByLabel("Naam").FillAsync("Sectie scheepvaart");
         await page.GetByLabel("Omschrijving").FillAsync("Advocaten transport- en scheepvaartrecht");
         await page.GetByRole(AriaRole.Button, new() { Name = "Aanmaken" }).ClickAsync();

@@ -44,7 +44,7 @@ public sealed partial class JourneyTests(BrowserFixture fixture) : IClassFixture
         var page = await fixture.NewPageAsync();
         await BrowserFixture.SignInAsync(page, fixture.Firm.Admin.Email);
 
-        await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Gebruikers" }).ClickAsync();
+        await BrowserFixture.OpenAdministrationAsync(page, "Gebruikers");
         await Assertions.Expect(page.GetByTestId("users-table")).ToContainTextAsync(fixture.Firm.Lawyer.Email);
         await Screenshots.SaveAsync(page, "04-users");
 
@@ -76,7 +76,7 @@ public sealed partial class JourneyTests(BrowserFixture fixture) : IClassFixture
 
         Assert.Equal(403, response!.Status);
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Je hebt geen toegang tot deze pagina" })).ToBeVisibleAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Gebruikers" })).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Beheer" })).ToHaveCountAsync(0);
         await Screenshots.SaveAsync(page, "07-forbidden");
     }
 

@@ -41,7 +41,7 @@ public sealed class SecurityJourneyTests(BrowserFixture fixture) : IClassFixture
         var page = await fixture.NewPageAsync();
         await BrowserFixture.SignInAsync(page, fixture.Firm.Users["privacy-officer"].Email);
 
-        await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Audittrail" }).ClickAsync();
+        await BrowserFixture.OpenAdministrationAsync(page, "Audittrail");
         await page.GetByLabel("Actie").SelectOptionAsync(new SelectOptionValue { Label = "Ingelogd" });
         await page.GetByRole(AriaRole.Button, new() { Name = "Filteren" }).ClickAsync();
 

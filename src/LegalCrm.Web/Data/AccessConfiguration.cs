@@ -116,3 +116,16 @@ internal sealed class BackupRunConfiguration : IEntityTypeConfiguration<Features
         b.HasIndex(r => r.RequestedAt);
     }
 }
+
+internal sealed class AccessReviewConfiguration : IEntityTypeConfiguration<Features.Access.Review.AccessReview>
+{
+    public void Configure(EntityTypeBuilder<Features.Access.Review.AccessReview> b)
+    {
+        b.ToTable("access_reviews");
+        b.Property(r => r.Remarks).HasMaxLength(Features.Access.Review.AccessReview.RemarksMaxLength);
+        b.Property(r => r.ReviewedByName).HasMaxLength(256);
+        b.Property(r => r.ReportSha256).HasMaxLength(64);
+        b.Property(r => r.ChainHeadHash).HasMaxLength(64);
+        b.HasIndex(r => new { r.TenantId, r.ReviewedAt });
+    }
+}

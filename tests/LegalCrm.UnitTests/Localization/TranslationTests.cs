@@ -79,6 +79,7 @@ public sealed partial class TranslationTests
         keys.UnionWith(LegalCrm.Web.Features.Audit.IndexModel.KnownEntityTypes.Select(e => "entity:" + e));
         keys.UnionWith(BuiltInRoles.All.Select(r => r.Description));
         keys.UnionWith(Permissions.All.SelectMany(p => new[] { p.Group, p.Description }));
+        keys.UnionWith(LegalCrm.Web.Features.Access.IndexModel.Sections.SelectMany(s => new[] { s.Title, s.Description }));
         keys.UnionWith(Enum.GetNames<LegalCrm.Web.Features.Audit.ChainProblemKind>().Select(k => "chainproblem:" + k));
         keys.UnionWith(Enum.GetNames<EmailKind>().Select(k => "email:" + k));
         keys.UnionWith(Enum.GetNames<PhoneKind>().Select(k => "phone:" + k));

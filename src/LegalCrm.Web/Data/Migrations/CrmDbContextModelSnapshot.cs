@@ -450,6 +450,69 @@ namespace LegalCrm.Web.Data.Migrations
                     b.ToTable("firms", (string)null);
                 });
 
+            modelBuilder.Entity("LegalCrm.Web.Features.Access.Review.AccessReview", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ChainHeadHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("chain_head_hash");
+
+                    b.Property<long?>("ChainHeadSeq")
+                        .HasColumnType("bigint")
+                        .HasColumnName("chain_head_seq");
+
+                    b.Property<int>("DormantAccounts")
+                        .HasColumnType("integer")
+                        .HasColumnName("dormant_accounts");
+
+                    b.Property<string>("Remarks")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("remarks");
+
+                    b.Property<string>("ReportSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("report_sha256");
+
+                    b.Property<DateTimeOffset>("ReviewedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reviewed_at");
+
+                    b.Property<Guid?>("ReviewedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("reviewed_by_id");
+
+                    b.Property<string>("ReviewedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("reviewed_by_name");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<int>("UsersReviewed")
+                        .HasColumnType("integer")
+                        .HasColumnName("users_reviewed");
+
+                    b.HasKey("Id")
+                        .HasName("pk_access_reviews");
+
+                    b.HasIndex("TenantId", "ReviewedAt")
+                        .HasDatabaseName("ix_access_reviews_tenant_id_reviewed_at");
+
+                    b.ToTable("access_reviews", (string)null);
+                });
+
             modelBuilder.Entity("LegalCrm.Web.Features.Access.RoleGrant", b =>
                 {
                     b.Property<Guid>("TenantId")

@@ -13,7 +13,7 @@ namespace LegalCrm.Web.Features.Audit;
 [RequirePermission(Permissions.AdminAudit)]
 public sealed class IndexModel(CrmDbContext db, IStringLocalizer<SharedResource> l) : PageModel
 {
-    public static readonly IReadOnlyList<string> KnownEntityTypes = [nameof(CrmUser), nameof(CrmRole), nameof(Backups.BackupRun), nameof(CrmUserRole), nameof(Firm), nameof(RoleGrant), nameof(Access.CrmUserToken),
+    public static readonly IReadOnlyList<string> KnownEntityTypes = [nameof(CrmUser), nameof(CrmRole), nameof(Access.Review.AccessReview), nameof(Backups.BackupRun), nameof(CrmUserRole), nameof(Firm), nameof(RoleGrant), nameof(Access.CrmUserToken),
         nameof(Clients.Contact), nameof(Clients.ContactAddress), nameof(Clients.ContactPhone), nameof(Clients.ContactEmail), nameof(Clients.ContactRelationship),
         nameof(Clients.ContactImport), nameof(Clients.MarketingConsent), nameof(Dossiers.Dossier), nameof(Dossiers.DossierMember),
         nameof(Dossiers.DossierParty), nameof(Dossiers.DossierStatusChange), nameof(Dossiers.EthicalWall), nameof(Dossiers.ConflictCheck),

@@ -37,7 +37,7 @@ public static class DeadlineReminders
 
     /// <summary>How many days before the due date a reminder moment is (0 on the day itself).</summary>
     public static int DaysBefore(DateOnly due, DateTimeOffset at) =>
-        due.DayNumber - DateOnly.FromDateTime(AmsterdamTime.ToLocal(at).DateTime).DayNumber;
+        due.DayNumber - AmsterdamTime.DateOf(at).DayNumber;
 
     /// <summary>
     /// The last due date that escalates today: a fatal deadline still open one working day before it ends goes to the

@@ -25,14 +25,23 @@ public sealed class DossierAccess(CrmDbContext db, CurrentUser me, TimeProvider 
 {
     /// <summary>Every dossier the user may see (for lists, searches, counts).</summary>
     public IQueryable<Dossier> Visible() =>
-        me.UserId is { } user && me.Has(Permissions.DossiersRead)
-            ? WithoutWalls(me.Has(Permissions.DossiersReadAll) ? db.Dossiers : db.Dossiers.Where(Or(InTeam(user), Granted(user))), user)
+        me.UserId is { } user
+            ? VisibleTo(user, me.Has(Permissions.DossiersRead), me.Has(Permissions.DossiersReadAll), me.TeamIds)
+            : db.Dossiers.Where(d => false);
+
+    /// <summary>
+    /// The same rule for any user of the firm, given their dossier permissions and teams: what the access review reports
+    /// as the dossiers someone can reach.
+    /// </summary>
+    public IQueryable<Dossier> VisibleTo(Guid user, bool readsDossiers, bool readsAll, IReadOnlyList<Guid> teams) =>
+        readsDossiers
+            ? WithoutWalls(readsAll ? db.Dossiers : db.Dossiers.Where(Or(InTeam(user, teams), Granted(user))), user, teams)
             : db.Dossiers.Where(d => false);
 
     /// <summary>The dossiers whose team the user is in ("my dossiers"), walls still applying.</summary>
     public IQueryable<Dossier> Mine() =>
         me.UserId is { } user && me.Has(Permissions.DossiersRead)
-            ? WithoutWalls(db.Dossiers.Where(InTeam(user)), user)
+            ? WithoutWalls(db.Dossiers.Where(InTeam(user, me.TeamIds)), user, me.TeamIds)
             : db.Dossiers.Where(d => false);
 
     /// <summary>One dossier, if the user may see it (the dossier's pages start here).</summary>
@@ -117,11 +126,10 @@ public sealed class DossierAccess(CrmDbContext db, CurrentUser me, TimeProvider 
 
     // ---- Set shape, for lists ----
 
-    private Expression<Func<Dossier, bool>> InTeam(Guid user)
+    private Expression<Func<Dossier, bool>> InTeam(Guid user, IReadOnlyList<Guid> teams)
     {
         var asMember = db.Set<DossierMember>().Where(m => m.UserId == user).Select(m => m.DossierId);
-        var myTeams = me.TeamIds;
-        var viaTeams = db.DossierTeams.Where(t => myTeams.Contains(t.TeamId)).Select(t => t.DossierId);
+        var viaTeams = db.DossierTeams.Where(t => teams.Contains(t.TeamId)).Select(t => t.DossierId);
         return d => d.ResponsibleLawyerId == user || asMember.Contains(d.Id) || viaTeams.Contains(d.Id);
     }
 
@@ -132,9 +140,9 @@ public sealed class DossierAccess(CrmDbContext db, CurrentUser me, TimeProvider 
         return d => granted.Contains(d.Id);
     }
 
-    private IQueryable<Dossier> WithoutWalls(IQueryable<Dossier> dossiers, Guid user)
+    private IQueryable<Dossier> WithoutWalls(IQueryable<Dossier> dossiers, Guid user, IReadOnlyList<Guid> teams)
     {
-        var (walledDossiers, walledViaClients) = Walls(user, me.TeamIds);
+        var (walledDossiers, walledViaClients) = Walls(user, teams);
         return dossiers.Where(d => !walledDossiers.Contains(d.Id) && !walledViaClients.Contains(d.Id));
     }
 

@@ -154,7 +154,7 @@ public sealed class RetentionSchedule(CrmDbContext db, TimeProvider clock)
         var items = new List<RetentionItem>();
         foreach (var c in rows)
         {
-            var lastContact = DateOnly.FromDateTime(AmsterdamTime.ToLocal(c.LastContact).DateTime);
+            var lastContact = AmsterdamTime.DateOf(c.LastContact);
             var (category, policy, start) = c.IsClient
                 ? (RetentionCategory.WwftRecords, wwft, c.ClientEnd ?? c.AnyEnd ?? lastContact)
                 : !c.HasRoles && !c.ContactPerson ? (RetentionCategory.Prospects, prospects, lastContact)

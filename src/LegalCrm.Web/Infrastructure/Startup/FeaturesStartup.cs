@@ -61,6 +61,9 @@ public static class FeaturesStartup
             .Validate(o => o.MaxFileSizeMegabytes is > 0 and <= 2048 && o.MaxFilesPerUpload > 0, "Documents: MaxFileSizeMegabytes must be 1–2048 and MaxFilesPerUpload positive.")
             .ValidateOnStart();
         services.AddSingleton<DocumentKeyRing>();
+        services.AddScoped<Features.Access.Review.AccessReport>();
+        services.AddScoped<Features.Access.Review.AccessReportExports>();
+        services.AddSingleton<Features.Access.Review.AccessReviewReminders>();
         services.AddOptions<Features.Backups.BackupOptions>().BindConfiguration(Features.Backups.BackupOptions.Section);
         services.AddScoped<Features.Backups.BackupWriter>();
         services.AddScoped<Features.Backups.BackupRestorer>();

@@ -116,6 +116,12 @@ public static class WebStartup
                 Features.Privacy.RetentionSweep.Schedule,
                 new RecurringJobOptions { TimeZone = Time.AmsterdamTime.Zone });
 
+        app.Services.GetRequiredService<IRecurringJobManager>()
+            .AddOrUpdate<Features.Access.Review.AccessReviewReminders>(
+                Features.Access.Review.AccessReviewReminders.JobId,
+                r => r.SendAllAsync(CancellationToken.None),
+                Features.Access.Review.AccessReviewReminders.Schedule,
+                new RecurringJobOptions { TimeZone = Time.AmsterdamTime.Zone });
         var backup = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Features.Backups.BackupOptions>>().Value;
         if (backup.Scheduled)
         {

@@ -10,7 +10,10 @@ public static class AmsterdamTime
 
     public static DateTimeOffset ToLocal(DateTimeOffset utc) => TimeZoneInfo.ConvertTime(utc, Zone);
 
-    public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(ToLocal(clock.GetUtcNow()).DateTime);
+    public static DateOnly Today(TimeProvider clock) => DateOf(clock.GetUtcNow());
+
+    /// <summary>The Amsterdam calendar date of an instant.</summary>
+    public static DateOnly DateOf(DateTimeOffset utc) => DateOnly.FromDateTime(ToLocal(utc).DateTime);
 
     /// <summary>The UTC instant at which an Amsterdam calendar day starts (handles the DST switch days).</summary>
     public static DateTimeOffset StartOfDayUtc(DateOnly date) => FromLocal(date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified));
