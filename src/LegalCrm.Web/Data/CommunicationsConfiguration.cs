@@ -18,8 +18,8 @@ internal sealed class CommunicationConfiguration : IEntityTypeConfiguration<Comm
         b.Property(x => x.Kind).HasConversion<string>().HasMaxLength(20);
         b.Property(x => x.Direction).HasConversion<string>().HasMaxLength(20);
         b.Property(x => x.Delivery).HasConversion<string>().HasMaxLength(20);
-        b.Property(x => x.Subject).HasMaxLength(300);
-        b.Property(x => x.Location).HasMaxLength(200);
+        b.Property(x => x.Subject).HasMaxLength(Communication.MaxSubjectLength);
+        b.Property(x => x.Location).HasMaxLength(Communication.MaxLocationLength);
         b.Property(x => x.AuthorName).HasMaxLength(300);
         b.Property(x => x.UpdatedBy).HasMaxLength(300);
         b.Property(x => x.MessageId).HasMaxLength(500);
@@ -112,7 +112,7 @@ internal sealed class TriageMessageConfiguration : IEntityTypeConfiguration<Tria
         b.Property(x => x.MessageKey).HasMaxLength(500);
         b.Property(x => x.FromName).HasMaxLength(300);
         b.Property(x => x.FromAddress).HasMaxLength(320);
-        b.Property(x => x.Subject).HasMaxLength(300);
+        b.Property(x => x.Subject).HasMaxLength(Communication.MaxSubjectLength);
         b.Property(x => x.HandledBy).HasMaxLength(300);
         b.Property(x => x.RowVersion).IsRowVersion();
         b.HasOne<Mailbox>().WithMany().HasForeignKey(x => x.MailboxId).OnDelete(DeleteBehavior.SetNull);

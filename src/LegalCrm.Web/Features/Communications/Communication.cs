@@ -43,6 +43,9 @@ public enum ParticipantRole
 /// </summary>
 public sealed class Communication : ITenantOwned, IAuditSubject
 {
+    public const int MaxSubjectLength = 300;
+    public const int MaxLocationLength = 200;
+
     public Guid Id { get; set; } = Guid.CreateVersion7();
 
     public Guid TenantId { get; set; }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using LegalCrm.Web.Data;
 using LegalCrm.Web.Features.Access;
 using LegalCrm.Web.Features.Clients;
@@ -320,12 +321,16 @@ public sealed class LogModel(CrmDbContext db, DossierAccess access, Communicatio
 
         public DateTime OccurredAt { get; set; }
 
+        [Display(Name = "Subject")]
+        [StringLength(Communication.MaxSubjectLength, ErrorMessage = "{0} can be at most {1} characters long.")]
         public string? Subject { get; set; }
 
         public string? Body { get; set; }
 
         public int? DurationMinutes { get; set; }
 
+        [Display(Name = "Location")]
+        [StringLength(Communication.MaxLocationLength, ErrorMessage = "{0} can be at most {1} characters long.")]
         public string? Location { get; set; }
 
         public LetterDelivery? Delivery { get; set; }
