@@ -3,7 +3,6 @@ using LegalCrm.Web.Features.Audit;
 using LegalCrm.Web.Features.Deadlines;
 using LegalCrm.Web.Features.Dossiers;
 using LegalCrm.Web.Features.Tasks;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace LegalCrm.Web.Features.Access;
@@ -16,8 +15,7 @@ namespace LegalCrm.Web.Features.Access;
 /// </summary>
 public sealed class Offboarding(
     CrmDbContext db,
-    UserManager<CrmUser> users,
-    CurrentUser me,
+    UserAdministration accounts,
     SignInSessions sessions,
     DossierAccess dossierAccess,
     AuditEvents audit,
@@ -54,16 +52,10 @@ public sealed class Offboarding(
 
     public async Task<Result> OffboardAsync(CrmUser leaver, Guid? successor, CancellationToken ct = default)
     {
-        if (leaver.Id == me.UserId)
-        {
-            return new Result(UserChangeOutcome.CannotDisableYourself);
-        }
-
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await FirmLocks.TakeAsync(db, FirmAccess.LockPurpose, ct);
-        if (!(await FirmAccess.LoadAsync(db, ct)).WithUserDisabled(leaver.Id).HasAdministrator)
+        if (await accounts.SwitchOffAsync(leaver, SessionEnd.Offboarded, ct) is not UserChangeOutcome.Done and var refused)
         {
-            return new Result(UserChangeOutcome.WouldLeaveNoAdministrator);
+            return new Result(refused);
         }
 
         if (successor is { } to && (to == leaver.Id || !await db.Users.AnyAsync(u => u.Id == to && u.DisabledAt == null, ct)))
@@ -72,10 +64,6 @@ public sealed class Offboarding(
         }
 
         var now = clock.GetUtcNow();
-        leaver.DisabledAt ??= now;
-        // A new security stamp and the ended sessions both throw the leaver out at their next request.
-        await users.UpdateSecurityStampAsync(leaver);
-        await sessions.EndAsync(leaver.Id, SessionEnd.Offboarded);
         db.CalendarFeeds.RemoveRange(await db.CalendarFeeds.Where(f => f.UserId == leaver.Id).ToListAsync(ct));
         db.TeamMembers.RemoveRange(await db.TeamMembers.Where(m => m.UserId == leaver.Id).ToListAsync(ct));
         foreach (var colleague in await db.Users.Where(u => u.BackupUserId == leaver.Id).ToListAsync(ct))

@@ -94,23 +94,42 @@ public sealed class UserAdministration(
 
     public async Task<UserChangeOutcome> DisableAsync(CrmUser user)
     {
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var outcome = await SwitchOffAsync(user, SessionEnd.EndedByAdministrator);
+        if (outcome == UserChangeOutcome.Done)
+        {
+            await transaction.CommitAsync();
+        }
+
+        return outcome;
+    }
+
+    /// <summary>
+    /// The one way an account is switched off, inside the caller's transaction (disabling, offboarding): never one's own,
+    /// never the last administrator (checked under the firm's access lock); a new security stamp and the ended sessions
+    /// both throw the user out at their next request.
+    /// </summary>
+    public async Task<UserChangeOutcome> SwitchOffAsync(CrmUser user, SessionEnd reason, CancellationToken ct = default)
+    {
         if (user.Id == me.UserId)
         {
             return UserChangeOutcome.CannotDisableYourself;
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync();
-        await FirmLocks.TakeAsync(db, FirmAccess.LockPurpose);
-        if (!(await FirmAccess.LoadAsync(db)).WithUserDisabled(user.Id).HasAdministrator)
+        if (db.Database.CurrentTransaction is null)
+        {
+            throw new InvalidOperationException("Switching an account off takes the caller's transaction (the access lock lasts as long as it).");
+        }
+
+        await FirmLocks.TakeAsync(db, FirmAccess.LockPurpose, ct);
+        if (!(await FirmAccess.LoadAsync(db, ct)).WithUserDisabled(user.Id).HasAdministrator)
         {
             return UserChangeOutcome.WouldLeaveNoAdministrator;
         }
 
-        user.DisabledAt = clock.GetUtcNow();
-        // A new security stamp and the ended sessions both end every session of the user at their next request.
+        user.DisabledAt ??= clock.GetUtcNow();
         await users.UpdateSecurityStampAsync(user);
-        await sessions.EndAsync(user.Id, SessionEnd.EndedByAdministrator);
-        await transaction.CommitAsync();
+        await sessions.EndAsync(user.Id, reason);
         return UserChangeOutcome.Done;
     }
 
