@@ -26,6 +26,12 @@ public sealed class AuditChainSealer(CrmDbContext db, FirmKeys keys)
     /// <summary>Seals every unsealed row of the firm entered in this scope; returns how many.</summary>
     public async Task<long> SealAsync(CancellationToken ct = default)
     {
+        // Most minutes most firms wrote nothing: one probe of the partial index, no transaction, lock or key.
+        if (!await db.AuditEntries.AnyAsync(a => a.ChainSeq == null, ct))
+        {
+            return 0;
+        }
+
         long sealedRows = 0;
         while (true)
         {
