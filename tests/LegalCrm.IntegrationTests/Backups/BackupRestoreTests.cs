@@ -13,15 +13,6 @@ using OtpNet;
 
 namespace LegalCrm.IntegrationTests.Backups;
 
-/// <summary>An app on a database and document folder restored from a backup, with the key-encryption key given.</summary>
-public sealed class RestoredApp(TestPostgres.Database database, string documents, string keyEncryptionKey) : CrmAppFactory
-{
-    protected override Task<TestPostgres.Database> CreateDatabaseAsync() => Task.FromResult(database);
-
-    protected override IEnumerable<KeyValuePair<string, string>> Settings =>
-        [new("Documents:StoragePath", documents), new("Security:KeyEncryptionKey", keyEncryptionKey)];
-}
-
 public sealed class BackupRestoreTests(CrmAppFactory app) : IClassFixture<CrmAppFactory>
 {
     private static readonly byte[] Pdf = Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
@@ -97,7 +88,7 @@ public sealed class BackupRestoreTests(CrmAppFactory app) : IClassFixture<CrmApp
             }
 
             // The restored installation, started fresh with the same key-encryption key.
-            await using var restored = new RestoredApp(target, documents, app.KeyEncryptionKey);
+            await using var restored = new AppOnDatabase(target, documents, app.KeyEncryptionKey);
             await restored.InitializeAsync();
             using var restoredLawyer = await restored.SignedInAsync(firm.Lawyer);
             var download = await restoredLawyer.GetAsync($"/Dossiers/{dossierId}/Documents/{documentId}?handler=File");

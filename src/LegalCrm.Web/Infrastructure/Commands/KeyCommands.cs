@@ -20,7 +20,15 @@ public static class KeyCommands
         }
 
         await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
+        var (rewrapped, total) = await RewrapAsync(scope.ServiceProvider.GetRequiredService<CrmDbContext>(), keys);
+        Console.WriteLine($"{rewrapped} of {total} key(s) moved to key-encryption key {keys.CurrentId}. " +
+                          $"The retired key-encryption keys can now be removed from {KeyEncryptionKeys.RetiredSetting}.");
+        return 0;
+    }
+
+    /// <summary>Moves every stored key-ring entry to <paramref name="keys"/>' current key, in one transaction.</summary>
+    public static async Task<(int Rewrapped, int Total)> RewrapAsync(CrmDbContext db, KeyEncryptionKeys keys)
+    {
         await using var transaction = await db.Database.BeginTransactionAsync();
         var rows = await db.DataProtectionKeys.ToListAsync();
         var rewrapped = 0;
@@ -35,9 +43,7 @@ public static class KeyCommands
 
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
-        Console.WriteLine($"{rewrapped} of {rows.Count} key(s) moved to key-encryption key {keys.CurrentId}. " +
-                          $"The retired key-encryption keys can now be removed from {KeyEncryptionKeys.RetiredSetting}.");
-        return 0;
+        return (rewrapped, rows.Count);
     }
 
     /// <summary><c>keys rotate-documents [--firm id]</c>: new document files of the firm(s) use a new key; older files keep theirs.</summary>
