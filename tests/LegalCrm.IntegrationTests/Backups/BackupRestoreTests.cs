@@ -51,6 +51,11 @@ public sealed class BackupRestoreTests(CrmAppFactory app) : IClassFixture<CrmApp
         Assert.True(backup.Manifest.RowCounts["users"] >= firm.Users.Count);
         Assert.Equal(Directory.EnumerateFiles(app.DocumentsPath, "*", SearchOption.AllDirectories).Count(), backup.Manifest.DocumentFiles);
         Assert.False(Directory.Exists(backup.Path + ".partial"));
+        // The dump is encrypted too: a copy of the backup alone reads nothing.
+        Assert.Equal(backup.Manifest.KeyEncryptionKeyIds[0], backup.Manifest.DatabaseKeyEncryptionKeyId);
+        var dumpBytes = await File.ReadAllBytesAsync(Path.Combine(backup.Path, BackupManifest.DumpFileName));
+        Assert.Equal(-1, dumpBytes.AsSpan().IndexOf("Rederij Terugzet"u8));
+        Assert.Equal(-1, dumpBytes.AsSpan().IndexOf("PGDMP"u8));
 
         // A wiped machine: an empty database and no document folder.
         var target = await TestPostgres.CreateEmptyDatabaseAsync();

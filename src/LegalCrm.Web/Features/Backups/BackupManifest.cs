@@ -45,7 +45,22 @@ public sealed record BackupManifest
 
     public required IReadOnlyList<string> KeyEncryptionKeyIds { get; init; }
 
+    /// <summary>SHA-256 of <c>database.dump</c> as stored (encrypted, when it is).</summary>
     public required string DatabaseSha256 { get; init; }
+
+    /// <summary>
+    /// The key-encryption key whose derived key encrypts the dump, and the derivation's salt (base64); both null when the
+    /// installation had no key-encryption key (Development) and the dump is plain.
+    /// </summary>
+    public string? DatabaseKeyEncryptionKeyId { get; init; }
+
+    public string? DatabaseSalt { get; init; }
+
+    /// <summary>What the dump's encryption is bound to: the backup's creation time, so a dump cannot pass for another backup's.</summary>
+    public static byte[] DumpContext(DateTimeOffset createdAt) =>
+        System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes("LegalCrm backup " + createdAt.ToUnixTimeMilliseconds()));
+
+    public const string DumpKeyPurpose = "backup database dump v1";
 
     public long DatabaseBytes { get; init; }
 

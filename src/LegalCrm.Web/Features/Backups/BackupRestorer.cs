@@ -1,4 +1,5 @@
 using LegalCrm.Web.Data;
+using LegalCrm.Web.Features.Documents;
 using LegalCrm.Web.Infrastructure.Database;
 using LegalCrm.Web.Infrastructure.Keys;
 using Npgsql;
@@ -34,7 +35,7 @@ public sealed class BackupRestorer(KeyEncryptionKeys keys, TimeProvider clock, I
             throw new BackupRefusedException($"The backup has format {manifest.Format}; this version reads format {BackupManifest.CurrentFormat}.");
         }
 
-        var missingKeys = manifest.KeyEncryptionKeyIds.Where(id => !keys.Knows(id)).ToList();
+        var missingKeys = manifest.KeyEncryptionKeyIds.Append(manifest.DatabaseKeyEncryptionKeyId).OfType<string>().Distinct().Where(id => !keys.Knows(id)).ToList();
         if (missingKeys.Count > 0)
         {
             throw new BackupRefusedException(
@@ -77,8 +78,22 @@ public sealed class BackupRestorer(KeyEncryptionKeys keys, TimeProvider clock, I
                 arguments.AddRange(["--clean", "--if-exists"]);
             }
 
-            arguments.AddRange(["--dbname=" + new NpgsqlConnectionStringBuilder(adminConnectionString).Database, dump]);
-            await PostgresTools.RunAsync("pg_restore", adminConnectionString, arguments, binDirectory, ct);
+            arguments.Add("--dbname=" + new NpgsqlConnectionStringBuilder(adminConnectionString).Database);
+            if (manifest.DatabaseKeyEncryptionKeyId is { } kek)
+            {
+                // Decrypted on the way into pg_restore: the plain dump never touches the disk.
+                var key = keys.Derive(kek, Convert.FromBase64String(manifest.DatabaseSalt!), BackupManifest.DumpKeyPurpose);
+                await PostgresTools.RunAsync("pg_restore", adminConnectionString, arguments, binDirectory, ct, input: async stdin =>
+                {
+                    await using var plain = new DocumentDecryptingStream(File.OpenRead(dump), BackupManifest.DumpContext(manifest.CreatedAt), key);
+                    await plain.CopyToAsync(stdin, ct);
+                });
+            }
+            else
+            {
+                arguments.Add(dump);
+                await PostgresTools.RunAsync("pg_restore", adminConnectionString, arguments, binDirectory, ct);
+            }
         }
         catch
         {

@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using LegalCrm.Web.Features.Documents;
 using LegalCrm.Web.Infrastructure.Database;
+using LegalCrm.Web.Infrastructure.Keys;
 using LegalCrm.Web.Infrastructure.Startup;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -23,7 +24,7 @@ public sealed record BackupFolder(string Path, string Name, BackupManifest Manif
 /// </summary>
 public sealed partial class BackupWriter(
     IConfiguration configuration, IOptions<BackupOptions> options, IOptions<DocumentOptions> documents, IWebHostEnvironment environment,
-    TimeProvider clock, ILogger<BackupWriter> logger)
+    KeyEncryptionKeys keys, TimeProvider clock, ILogger<BackupWriter> logger)
 {
     public string Root => Path.GetFullPath(options.Value.Folder, environment.ContentRootPath);
 
@@ -53,11 +54,13 @@ public sealed partial class BackupWriter(
                 await connection.OpenAsync(ct);
                 await using var snapshot = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
                 var snapshotId = (string)(await Scalar(connection, "SELECT pg_export_snapshot()", ct))!;
-                await PostgresTools.RunAsync("pg_dump", admin, ["--format=custom", "--snapshot=" + snapshotId, "--file=" + dump], configuration["Database:PostgresBinDirectory"], ct);
+                var (dumpKekId, salt) = await DumpAsync(admin, snapshotId, dump, createdAt, ct);
                 var (files, bytes) = await CopyDocumentsAsync(partial, ct);
                 manifest = new BackupManifest
                 {
                     CreatedAt = createdAt,
+                    DatabaseKeyEncryptionKeyId = dumpKekId,
+                    DatabaseSalt = salt,
                     AppVersion = typeof(BackupWriter).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown",
                     Migration = (string?)await Scalar(connection, "SELECT max(migration_id) FROM \"__EFMigrationsHistory\"", ct) ?? string.Empty,
                     KeyEncryptionKeyIds = await KeyEncryptionKeyIdsAsync(connection, ct),
@@ -79,6 +82,45 @@ public sealed partial class BackupWriter(
             Directory.Delete(partial, recursive: true);
             throw;
         }
+    }
+
+    /// <summary>
+    /// pg_dump straight into the cipher (the plain dump never touches the disk), under a key derived from the current
+    /// key-encryption key; without one (Development) the dump is written plain.
+    /// </summary>
+    private async Task<(string? KekId, string? Salt)> DumpAsync(string admin, string snapshotId, string dump, DateTimeOffset createdAt, CancellationToken ct)
+    {
+        var bin = configuration["Database:PostgresBinDirectory"];
+        if (!keys.IsConfigured)
+        {
+            await PostgresTools.RunAsync("pg_dump", admin, ["--format=custom", "--snapshot=" + snapshotId, "--file=" + dump], bin, ct);
+            return (null, null);
+        }
+
+        var salt = RandomNumberGenerator.GetBytes(16);
+        var key = keys.Derive(keys.CurrentId!, salt, BackupManifest.DumpKeyPurpose);
+        var context = BackupManifest.DumpContext(createdAt);
+        var pipe = new System.IO.Pipelines.Pipe();
+        await using var file = new FileStream(dump, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, FileOptions.Asynchronous);
+        var encrypting = Task.Run(async () =>
+        {
+            await using var plain = pipe.Reader.AsStream();
+            await DocumentCipher.EncryptAsync(plain, file, context, 1, key, ct);
+        }, ct);
+        try
+        {
+            await using (var writer = pipe.Writer.AsStream())
+            {
+                await PostgresTools.RunAsync("pg_dump", admin, ["--format=custom", "--snapshot=" + snapshotId], bin, ct, output: writer);
+            }
+        }
+        finally
+        {
+            await encrypting;
+        }
+
+        await file.FlushAsync(ct);
+        return (keys.CurrentId, Convert.ToBase64String(salt));
     }
 
     /// <summary>The complete backups in the folder, newest first.</summary>

@@ -7,7 +7,8 @@ namespace LegalCrm.Web.Features.Documents;
 /// How a document file is encrypted at rest with its firm's key (AVG art. 32): a header naming the key version, then
 /// the content in 64 KiB chunks, each sealed with AES-256-GCM. Each chunk's associated data binds it to the firm, the
 /// document version, its place and whether it is the last, so chunks cannot be swapped, reordered, cut off or moved
-/// to another file without failing to decrypt.
+/// to another file without failing to decrypt. Backups encrypt their database dump the same way, with the backup's own
+/// context in place of the document's.
 /// </summary>
 public static class DocumentCipher
 {
@@ -19,7 +20,11 @@ public static class DocumentCipher
     private static ReadOnlySpan<byte> Magic => "LCE1"u8;
 
     /// <summary>Encrypts <paramref name="plaintext"/> into <paramref name="output"/>; returns the plaintext's size and SHA-256.</summary>
-    public static async Task<StoredFile> EncryptAsync(Stream plaintext, Stream output, DocumentKey key, int keyVersion, byte[] keyBytes, CancellationToken ct)
+    public static Task<StoredFile> EncryptAsync(Stream plaintext, Stream output, DocumentKey key, int keyVersion, byte[] keyBytes, CancellationToken ct) =>
+        EncryptAsync(plaintext, output, Context(key), keyVersion, keyBytes, ct);
+
+    /// <summary>The same for any content, bound to <paramref name="context"/> (32 bytes naming what it is).</summary>
+    public static async Task<StoredFile> EncryptAsync(Stream plaintext, Stream output, byte[] context, int keyVersion, byte[] keyBytes, CancellationToken ct)
     {
         var header = new byte[HeaderSize];
         Magic.CopyTo(header);
@@ -45,7 +50,7 @@ public static class DocumentCipher
             size += currentLength;
             aes.Encrypt(
                 Nonce(header, index), current.AsSpan(0, currentLength), sealedChunk.AsSpan(0, currentLength),
-                sealedChunk.AsSpan(currentLength, TagSize), AssociatedData(key, index, isLast));
+                sealedChunk.AsSpan(currentLength, TagSize), AssociatedData(context, index, isLast));
             await output.WriteAsync(sealedChunk.AsMemory(0, currentLength + TagSize), ct);
             if (isLast)
             {
@@ -77,11 +82,19 @@ public static class DocumentCipher
         return nonce;
     }
 
-    internal static byte[] AssociatedData(DocumentKey key, long index, bool isLast)
+    /// <summary>A document file's context: its firm and its version id.</summary>
+    public static byte[] Context(DocumentKey key)
     {
-        var data = new byte[16 + 16 + 8 + 1];
-        key.TenantId.TryWriteBytes(data.AsSpan(0, 16));
-        key.VersionId.TryWriteBytes(data.AsSpan(16, 16));
+        var context = new byte[32];
+        key.TenantId.TryWriteBytes(context.AsSpan(0, 16));
+        key.VersionId.TryWriteBytes(context.AsSpan(16, 16));
+        return context;
+    }
+
+    internal static byte[] AssociatedData(byte[] context, long index, bool isLast)
+    {
+        var data = new byte[32 + 8 + 1];
+        context.AsSpan(0, 32).CopyTo(data);
         BinaryPrimitives.WriteInt64BigEndian(data.AsSpan(32), index);
         data[40] = isLast ? (byte)1 : (byte)0;
         return data;
@@ -95,7 +108,7 @@ public static class DocumentCipher
 public sealed class DocumentDecryptingStream : Stream
 {
     private readonly Stream _file;
-    private readonly DocumentKey _key;
+    private readonly byte[] _context;
     private readonly AesGcm _aes;
     private readonly byte[] _header = new byte[DocumentCipher.HeaderSize];
     private readonly byte[] _sealed = new byte[DocumentCipher.ChunkSize + DocumentCipher.TagSize];
@@ -106,9 +119,14 @@ public sealed class DocumentDecryptingStream : Stream
     private long _position;
 
     public DocumentDecryptingStream(Stream file, DocumentKey key, byte[] keyBytes)
+        : this(file, DocumentCipher.Context(key), keyBytes)
+    {
+    }
+
+    public DocumentDecryptingStream(Stream file, byte[] context, byte[] keyBytes)
     {
         _file = file;
-        _key = key;
+        _context = context;
         _aes = new AesGcm(keyBytes, DocumentCipher.TagSize);
         file.Position = 0;
         file.ReadExactly(_header);
@@ -205,7 +223,7 @@ public sealed class DocumentDecryptingStream : Stream
         _loadedChunk = -1;
         _aes.Decrypt(
             DocumentCipher.Nonce(_header, index), _sealed.AsSpan(0, plainLength), _sealed.AsSpan(plainLength, DocumentCipher.TagSize),
-            _plain.AsSpan(0, plainLength), DocumentCipher.AssociatedData(_key, index, isLast));
+            _plain.AsSpan(0, plainLength), DocumentCipher.AssociatedData(_context, index, isLast));
         _loadedChunk = index;
         _loadedLength = plainLength;
     }

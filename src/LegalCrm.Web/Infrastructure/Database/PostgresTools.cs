@@ -6,7 +6,13 @@ namespace LegalCrm.Web.Infrastructure.Database;
 /// <summary>Runs PostgreSQL's client programs (pg_dump, pg_restore) against a connection string, password via the environment.</summary>
 public static class PostgresTools
 {
-    public static async Task RunAsync(string program, string connectionString, IEnumerable<string> arguments, string? binDirectory, CancellationToken ct)
+    /// <summary>
+    /// Runs the program to completion; its standard output goes to <paramref name="output"/> when given, and
+    /// <paramref name="input"/> writes its standard input when given.
+    /// </summary>
+    public static async Task RunAsync(
+        string program, string connectionString, IEnumerable<string> arguments, string? binDirectory, CancellationToken ct,
+        Stream? output = null, Func<Stream, Task>? input = null)
     {
         var bin = PostgresBinaries.Find(binDirectory) ?? throw new InvalidOperationException(PostgresBinaries.InstallHelp);
         var connection = new NpgsqlConnectionStringBuilder(connectionString);
@@ -14,6 +20,7 @@ public static class PostgresTools
         {
             RedirectStandardError = true,
             RedirectStandardOutput = true,
+            RedirectStandardInput = input is not null,
             UseShellExecute = false,
         };
         start.Environment["PGHOST"] = connection.Host;
@@ -29,9 +36,21 @@ public static class PostgresTools
 
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"{program} could not be started.");
         var errors = process.StandardError.ReadToEndAsync(ct);
-        var output = process.StandardOutput.ReadToEndAsync(ct);
+        var reading = output is null ? process.StandardOutput.ReadToEndAsync(ct) : process.StandardOutput.BaseStream.CopyToAsync(output, ct);
+        if (input is not null)
+        {
+            try
+            {
+                await input(process.StandardInput.BaseStream);
+            }
+            finally
+            {
+                process.StandardInput.Close();
+            }
+        }
+
+        await reading;
         await process.WaitForExitAsync(ct);
-        await output;
         if (process.ExitCode != 0)
         {
             throw new InvalidOperationException($"{program} failed (exit code {process.ExitCode}): {(await errors).Trim()}");

@@ -75,6 +75,12 @@ public sealed class KeyEncryptionKeys
         return Encoding.UTF8.GetString(data);
     }
 
+    /// <summary>A key for one purpose derived from a key-encryption key (HKDF-SHA256), e.g. for a backup's database dump.</summary>
+    public byte[] Derive(string keyId, byte[] salt, string purpose) =>
+        _byId.TryGetValue(keyId, out var key)
+            ? HKDF.DeriveKey(HashAlgorithmName.SHA256, key, 32, salt, Encoding.UTF8.GetBytes("LegalCrm " + purpose))
+            : throw new KeyEncryptionKeyMissingException(keyId);
+
     private static byte[] Parse(string setting, string value)
     {
         byte[] key;
