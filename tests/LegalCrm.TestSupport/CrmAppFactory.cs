@@ -93,13 +93,7 @@ public class CrmAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     }
 
     /// <summary>A service scope working for one firm, as a job would.</summary>
-    public AsyncServiceScope FirmScope(Guid firmId)
-    {
-        var scope = Services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<TenantContext>().Enter(firmId);
-        scope.ServiceProvider.GetRequiredService<CurrentUser>().ActAsSystem("test");
-        return scope;
-    }
+    public AsyncServiceScope FirmScope(Guid firmId) => Services.CreateFirmScope(firmId, "test");
 
     public Task<CrmClient> SignedInAsync(TestUser user) => SignedInAsync(user.Email, Password);
 

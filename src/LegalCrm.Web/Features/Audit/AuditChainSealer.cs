@@ -2,7 +2,6 @@ using System.Data.Common;
 using System.Security.Cryptography;
 using Hangfire;
 using LegalCrm.Web.Data;
-using LegalCrm.Web.Features.Access;
 using LegalCrm.Web.Infrastructure.Keys;
 using LegalCrm.Web.Tenancy;
 using Microsoft.EntityFrameworkCore;
@@ -116,9 +115,7 @@ public sealed class AuditChainSealJob(IServiceScopeFactory scopes)
     {
         foreach (var firm in await TenantDirectory.ActiveFirmIdsAsync(scopes, ct))
         {
-            await using var scope = scopes.CreateAsyncScope();
-            scope.ServiceProvider.GetRequiredService<TenantContext>().Enter(firm);
-            scope.ServiceProvider.GetRequiredService<CurrentUser>().ActAsSystem("audit chain");
+            await using var scope = scopes.CreateFirmScope(firm, "audit chain");
             await scope.ServiceProvider.GetRequiredService<AuditChainSealer>().SealAsync(ct);
         }
     }

@@ -2,7 +2,6 @@ using System.Data.Common;
 using System.Text.Json;
 using Hangfire;
 using LegalCrm.Web.Data;
-using LegalCrm.Web.Features.Access;
 using LegalCrm.Web.Infrastructure.Keys;
 using LegalCrm.Web.Tenancy;
 using Microsoft.EntityFrameworkCore;
@@ -131,11 +130,5 @@ public sealed class AuditVerificationJob(IServiceScopeFactory scopes, TimeProvid
             .ExecuteUpdateAsync(s => s.SetProperty(v => v.RowsChecked, checkedSoFar), ct);
     }
 
-    private AsyncServiceScope Enter(Guid firm)
-    {
-        var scope = scopes.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<TenantContext>().Enter(firm);
-        scope.ServiceProvider.GetRequiredService<CurrentUser>().ActAsSystem("audit verification");
-        return scope;
-    }
+    private AsyncServiceScope Enter(Guid firm) => scopes.CreateFirmScope(firm, "audit verification");
 }

@@ -29,9 +29,8 @@ public sealed class ContactImportJob(IServiceScopeFactory scopes, TimeProvider c
     [AutomaticRetry(Attempts = 3, OnAttemptsExceeded = AttemptsExceededAction.Fail)]
     public async Task RunAsync(Guid tenantId, Guid importId, CancellationToken ct)
     {
-        await using var scope = scopes.CreateAsyncScope();
+        await using var scope = scopes.CreateFirmScope(tenantId);
         var services = scope.ServiceProvider;
-        services.GetRequiredService<TenantContext>().Enter(tenantId);
         var db = services.GetRequiredService<CrmDbContext>();
 
         var import = await db.ContactImports.SingleOrDefaultAsync(i => i.Id == importId, ct);
@@ -125,8 +124,7 @@ public sealed class ContactImportJob(IServiceScopeFactory scopes, TimeProvider c
     /// <summary>Writes status and progress through its own connection, visible to the page while the import's transaction is open.</summary>
     private async Task ReportAsync(Guid tenantId, Guid importId, ImportStatus status, int processed, CancellationToken ct, string? error = null)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<TenantContext>().Enter(tenantId);
+        await using var scope = scopes.CreateFirmScope(tenantId);
         var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
         var now = clock.GetUtcNow();
         await db.ContactImports.Where(i => i.Id == importId && i.Status != ImportStatus.Completed)

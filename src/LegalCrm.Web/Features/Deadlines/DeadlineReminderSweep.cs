@@ -1,7 +1,6 @@
 using System.Globalization;
 using Hangfire;
 using LegalCrm.Web.Data;
-using LegalCrm.Web.Features.Access;
 using LegalCrm.Web.Features.Dossiers;
 using LegalCrm.Web.Features.Notifications;
 using LegalCrm.Web.Infrastructure;
@@ -181,10 +180,8 @@ public sealed class DeadlineReminderSweep(IServiceScopeFactory scopes, TimeProvi
 
         public FirmWork(IServiceScopeFactory scopes, Guid firm, string purpose)
         {
-            _scope = scopes.CreateAsyncScope();
+            _scope = scopes.CreateFirmScope(firm, purpose);
             var services = _scope.ServiceProvider;
-            services.GetRequiredService<TenantContext>().Enter(firm);
-            services.GetRequiredService<CurrentUser>().ActAsSystem(purpose);
             Db = services.GetRequiredService<CrmDbContext>();
             L = services.GetRequiredService<IStringLocalizer<SharedResource>>();
             _outbox = services.GetRequiredService<EmailOutbox>();

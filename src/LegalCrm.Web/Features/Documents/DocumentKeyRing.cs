@@ -34,10 +34,5 @@ public sealed class DocumentKeyRing(IServiceScopeFactory scopes)
         return key;
     }
 
-    private AsyncServiceScope FirmScope(Guid firmId)
-    {
-        var scope = scopes.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<TenantContext>().Enter(firmId);
-        return scope;
-    }
+    private AsyncServiceScope FirmScope(Guid firmId) => scopes.CreateFirmScope(firmId);
 }

@@ -36,8 +36,7 @@ public sealed class DocumentOrphanSweep(IServiceScopeFactory scopes, IDocumentSt
                 continue;
             }
 
-            await using var scope = scopes.CreateAsyncScope();
-            scope.ServiceProvider.GetRequiredService<TenantContext>().Enter(firm);
+            await using var scope = scopes.CreateFirmScope(firm);
             var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
             foreach (var batch in candidates.Chunk(1000))
             {

@@ -35,10 +35,8 @@ public sealed class BreachAlerts(IServiceScopeFactory scopes, TimeProvider clock
     /// <summary>Sends the alerts now due for the firm's breaches; returns how many messages went out.</summary>
     public async Task<int> AlertFirmAsync(Guid firm, CancellationToken ct)
     {
-        await using var scope = scopes.CreateAsyncScope();
+        await using var scope = scopes.CreateFirmScope(firm, "breach alerts");
         var services = scope.ServiceProvider;
-        services.GetRequiredService<TenantContext>().Enter(firm);
-        services.GetRequiredService<CurrentUser>().ActAsSystem("breach alerts");
         var db = services.GetRequiredService<CrmDbContext>();
         var l = services.GetRequiredService<IStringLocalizer<SharedResource>>();
         var now = clock.GetUtcNow();

@@ -38,10 +38,8 @@ public sealed class PrivacyReminders(IServiceScopeFactory scopes, TimeProvider c
     /// <summary>Sends the firm's reminders of today; returns how many messages went out now.</summary>
     public async Task<int> SendForFirmAsync(Guid firm, CancellationToken ct)
     {
-        await using var scope = scopes.CreateAsyncScope();
+        await using var scope = scopes.CreateFirmScope(firm, "privacy reminders");
         var services = scope.ServiceProvider;
-        services.GetRequiredService<TenantContext>().Enter(firm);
-        services.GetRequiredService<CurrentUser>().ActAsSystem("privacy reminders");
         var db = services.GetRequiredService<CrmDbContext>();
         var l = services.GetRequiredService<IStringLocalizer<SharedResource>>();
         var today = AmsterdamTime.Today(clock);

@@ -138,10 +138,8 @@ public sealed class RetentionSweep(IServiceScopeFactory scopes, TimeProvider clo
     /// <summary>The nightly run for one firm, in the firm's mode.</summary>
     public async Task<Result> SweepFirmAsync(Guid firm, CancellationToken ct)
     {
-        await using var scope = scopes.CreateAsyncScope();
+        await using var scope = scopes.CreateFirmScope(firm, "retention sweep");
         var services = scope.ServiceProvider;
-        services.GetRequiredService<TenantContext>().Enter(firm);
-        services.GetRequiredService<CurrentUser>().ActAsSystem("retention sweep");
         var db = services.GetRequiredService<CrmDbContext>();
         var mode = await db.Firms.AsNoTracking().Select(f => f.RetentionMode).SingleAsync(ct);
         var today = AmsterdamTime.Today(clock);
@@ -171,9 +169,8 @@ public sealed class RetentionSweep(IServiceScopeFactory scopes, TimeProvider clo
     public async Task<int> DisposeApprovedAsync(Guid firm, Guid userId, string userName, CancellationToken ct)
     {
         IReadOnlyList<RetentionItem> due;
-        await using (var scope = scopes.CreateAsyncScope())
+        await using (var scope = scopes.CreateFirmScope(firm))
         {
-            scope.ServiceProvider.GetRequiredService<TenantContext>().Enter(firm);
             due = await scope.ServiceProvider.GetRequiredService<RetentionSchedule>().EndingBeforeAsync(AmsterdamTime.Today(clock), ct);
         }
 
@@ -194,9 +191,8 @@ public sealed class RetentionSweep(IServiceScopeFactory scopes, TimeProvider clo
         while (queue.TryDequeue(out var set))
         {
             // A fresh unit of work per set: nothing accumulates in a change tracker over thousands of records.
-            await using var scope = scopes.CreateAsyncScope();
+            await using var scope = scopes.CreateFirmScope(firm);
             var services = scope.ServiceProvider;
-            services.GetRequiredService<TenantContext>().Enter(firm);
             var me = services.GetRequiredService<CurrentUser>();
             if (actor is { } person)
             {

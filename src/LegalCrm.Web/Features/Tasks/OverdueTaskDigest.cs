@@ -47,9 +47,8 @@ public sealed class OverdueTaskDigest(IServiceScopeFactory scopes, TimeProvider 
     {
         var today = AmsterdamTime.Today(clock);
         IReadOnlyList<Guid> people;
-        await using (var scope = scopes.CreateAsyncScope())
+        await using (var scope = scopes.CreateFirmScope(firm))
         {
-            scope.ServiceProvider.GetRequiredService<TenantContext>().Enter(firm);
             var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
             var overdue = db.WorkTasks.Where(t => (t.Status == WorkTaskStatus.Open || t.Status == WorkTaskStatus.InProgress) && t.DueDate < today);
             var direct = overdue.Where(t => t.AssigneeUserId != null).Select(t => t.AssigneeUserId!.Value);
@@ -73,8 +72,7 @@ public sealed class OverdueTaskDigest(IServiceScopeFactory scopes, TimeProvider 
 
     private async Task<bool> SendToAsync(Guid firm, Guid userId, DateOnly today, CancellationToken ct)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<TenantContext>().Enter(firm);
+        await using var scope = scopes.CreateFirmScope(firm);
         var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
         var dedupKey = $"task-digest:{today.DayNumber}";
         if (await UserSession.LoadAsync(db, userId, ct) is not { DisabledAt: null } user

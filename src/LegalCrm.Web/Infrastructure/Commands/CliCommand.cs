@@ -214,10 +214,8 @@ public sealed class CliCommand
         var broken = 0;
         foreach (var firm in firms)
         {
-            await using var scope = app.Services.CreateAsyncScope();
+            await using var scope = app.Services.CreateFirmScope(firm, "audit verify");
             var services = scope.ServiceProvider;
-            services.GetRequiredService<TenantContext>().Enter(firm);
-            services.GetRequiredService<CurrentUser>().ActAsSystem("audit verify");
             var db = services.GetRequiredService<CrmDbContext>();
             var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
             var run = new AuditVerification { RequestedAt = now, RequestedByName = "system: audit verify", StartedAt = now };

@@ -1,5 +1,4 @@
 using LegalCrm.Web.Data;
-using LegalCrm.Web.Features.Access;
 using LegalCrm.Web.Infrastructure.Keys;
 using LegalCrm.Web.Tenancy;
 using Microsoft.EntityFrameworkCore;
@@ -51,9 +50,7 @@ public static class KeyCommands
     {
         foreach (var firm in firms)
         {
-            await using var scope = app.Services.CreateAsyncScope();
-            scope.ServiceProvider.GetRequiredService<TenantContext>().Enter(firm);
-            scope.ServiceProvider.GetRequiredService<CurrentUser>().ActAsSystem("keys rotate-documents");
+            await using var scope = app.Services.CreateFirmScope(firm, "keys rotate-documents");
             var version = await scope.ServiceProvider.GetRequiredService<FirmKeys>().RotateAsync(FirmKeyPurposes.Documents);
             Console.WriteLine($"Firm {firm}: new documents are encrypted with key version {version}.");
         }

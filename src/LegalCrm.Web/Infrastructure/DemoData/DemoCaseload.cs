@@ -20,9 +20,8 @@ public sealed class DemoCaseload(IServiceScopeFactory scopes, TimeProvider clock
 {
     public async Task SeedAsync(Guid firmId, CrmUser admin, Guid lawyerId, Guid assistantId, CancellationToken ct = default)
     {
-        await using var scope = scopes.CreateAsyncScope();
+        await using var scope = scopes.CreateFirmScope(firmId);
         var services = scope.ServiceProvider;
-        services.GetRequiredService<TenantContext>().Enter(firmId);
         services.GetRequiredService<CurrentUser>().Identify(admin.Id, admin.Email!);
         var db = services.GetRequiredService<CrmDbContext>();
         var numbers = services.GetRequiredService<NumberSequences>();

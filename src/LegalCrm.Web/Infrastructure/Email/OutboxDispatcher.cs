@@ -25,8 +25,7 @@ public sealed class OutboxDispatcher(
     [AutomaticRetry(Attempts = 10, OnAttemptsExceeded = AttemptsExceededAction.Fail)]
     public async Task SendAsync(Guid tenantId, Guid messageId, CancellationToken ct)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<TenantContext>().Enter(tenantId);
+        await using var scope = scopes.CreateFirmScope(tenantId);
         var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -71,9 +70,8 @@ public sealed class OutboxDispatcher(
         foreach (var firm in firms)
         {
             List<Guid> pending;
-            await using (var scope = scopes.CreateAsyncScope())
+            await using (var scope = scopes.CreateFirmScope(firm))
             {
-                scope.ServiceProvider.GetRequiredService<TenantContext>().Enter(firm);
                 var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
                 var staleBefore = clock.GetUtcNow().AddMinutes(-1);
                 pending = await db.OutboxMessages

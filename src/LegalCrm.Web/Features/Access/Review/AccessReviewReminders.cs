@@ -31,10 +31,8 @@ public sealed class AccessReviewReminders(IServiceScopeFactory scopes, TimeProvi
     /// <summary>Returns how many messages went out now.</summary>
     public async Task<int> SendForFirmAsync(Guid firm, CancellationToken ct)
     {
-        await using var scope = scopes.CreateAsyncScope();
+        await using var scope = scopes.CreateFirmScope(firm, "access review reminder");
         var services = scope.ServiceProvider;
-        services.GetRequiredService<TenantContext>().Enter(firm);
-        services.GetRequiredService<CurrentUser>().ActAsSystem("access review reminder");
         var l = services.GetRequiredService<IStringLocalizer<SharedResource>>();
         var due = await IndexModel.NextDueAsync(services.GetRequiredService<CrmDbContext>(), ct);
         if (AccessReviewSchedule.ReminderStage(AmsterdamTime.Today(clock), due) is not { } stage)

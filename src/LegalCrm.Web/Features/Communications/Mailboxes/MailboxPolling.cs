@@ -1,7 +1,6 @@
 using System.Net.Sockets;
 using Hangfire;
 using LegalCrm.Web.Data;
-using LegalCrm.Web.Features.Access;
 using LegalCrm.Web.Tenancy;
 using MailKit;
 using MailKit.Net.Imap;
@@ -52,8 +51,7 @@ public sealed class MailboxPolling(IServiceScopeFactory scopes, TimeProvider clo
 
         foreach (var firm in firms)
         {
-            await using var scope = scopes.CreateAsyncScope();
-            scope.ServiceProvider.GetRequiredService<TenantContext>().Enter(firm);
+            await using var scope = scopes.CreateFirmScope(firm);
             var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
             var now = clock.GetUtcNow();
             var due = await db.Mailboxes.AsNoTracking()
@@ -70,10 +68,8 @@ public sealed class MailboxPolling(IServiceScopeFactory scopes, TimeProvider clo
     /// <summary>Polls one mailbox now (also the administrator's "check now"); failures are recorded, not thrown.</summary>
     public async Task<Outcome> PollAsync(Guid firmId, Guid mailboxId, CancellationToken ct)
     {
-        await using var scope = scopes.CreateAsyncScope();
+        await using var scope = scopes.CreateFirmScope(firmId, "mailbox");
         var services = scope.ServiceProvider;
-        services.GetRequiredService<TenantContext>().Enter(firmId);
-        services.GetRequiredService<CurrentUser>().ActAsSystem("mailbox");
         var db = services.GetRequiredService<CrmDbContext>();
         var mailbox = await db.Mailboxes.AsNoTracking().SingleAsync(m => m.Id == mailboxId, ct);
         var password = services.GetRequiredService<MailboxSecrets>().Unprotect(mailbox.EncryptedPassword);
@@ -183,10 +179,8 @@ public sealed class MailboxPolling(IServiceScopeFactory scopes, TimeProvider clo
     /// <summary>One message, in one transaction with the mailbox's last UID: all of it or none of it.</summary>
     private async Task<Captured> CaptureAsync(Guid firmId, Mailbox mailbox, byte[] raw, uint uid, uint uidValidity, CancellationToken ct)
     {
-        await using var scope = scopes.CreateAsyncScope();
+        await using var scope = scopes.CreateFirmScope(firmId, "mailbox");
         var services = scope.ServiceProvider;
-        services.GetRequiredService<TenantContext>().Enter(firmId);
-        services.GetRequiredService<CurrentUser>().ActAsSystem("mailbox");
         var db = services.GetRequiredService<CrmDbContext>();
         var filing = services.GetRequiredService<EmailFiling>();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
