@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Text.RegularExpressions;
 using LegalCrm.TestSupport;
@@ -35,29 +34,7 @@ public sealed partial class FirmCreateCommandTests(CrmAppFactory app) : IClassFi
         Assert.Contains("Usage: firm create", output, StringComparison.Ordinal);
     }
 
-    private async Task<(int ExitCode, string Output)> RunAsync(params string[] args)
-    {
-        var dll = typeof(Program).Assembly.Location;
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetDirectoryName(dll)! };
-        start.ArgumentList.Add(dll);
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
-        start.Environment["ConnectionStrings__Crm"] = app.Database.AppConnectionString;
-        start.Environment["ConnectionStrings__CrmAdmin"] = app.Database.AdminConnectionString;
-        start.Environment["Smtp__Host"] = "127.0.0.1";
-        start.Environment["App__PublicUrl"] = "http://localhost";
-        start.Environment["Jobs__RunServer"] = "false";
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await stdout + await stderr);
-    }
+    private Task<(int ExitCode, string Output)> RunAsync(params string[] args) => ProgramRun.RunAsync(app, null, args);
 
     [GeneratedRegex(@"http://localhost/Account/SetPassword\S+")]
     private static partial Regex LinkPattern();
