@@ -88,6 +88,9 @@ public sealed class AccessJourneyTests(BrowserFixture fixture) : IClassFixture<B
     {
         var page = await fixture.NewPageAsync();
         await BrowserFixture.SignInAsync(page, fixture.Firm.Admin.Email);
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Hoofdmenu" }).GetByRole(AriaRole.Link, new() { Name = "Beheer" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("admin-sections")).ToContainTextAsync("Back-ups");
+        await Screenshots.SaveAsync(page, "74-administration");
         await BrowserFixture.OpenAdministrationAsync(page, "Toegangsreview");
         await Assertions.Expect(page.GetByTestId("access-report")).ToContainTextAsync(fixture.Firm.Lawyer.Email);
         await page.GetByTestId("record-review").ClickAsync();

@@ -14,7 +14,7 @@ public sealed class InputTests(AttackSurface surface) : IClassFixture<AttackSurf
 {
     private const string Payload = "\"'><script>alert('xss')</script><img src=x onerror=alert('xss')>";
 
-    /// <summary>The forms that store free text, as the attacking firm uses them on its own data ({client}, {dossier} filled in).</summary>
+    /// <summary>The forms that store free text, as the attacking firm uses them on its own data ({client}, {dossier} filled in; #handler names the form).</summary>
     private static readonly string[] Forms =
     [
         "/Clients/Edit?kind=Person",
@@ -33,6 +33,14 @@ public sealed class InputTests(AttackSurface surface) : IClassFixture<AttackSurf
         "/Privacy/Breaches/Edit",
         "/Privacy/Requests/Edit",
         "/Privacy/Holds/Edit?dossier={dossier}",
+        "/Privacy/Dpias/Edit",
+        "/Privacy/Retention/Edit",
+        "/Privacy/Register/Controller",
+        "/Dossiers/{dossier}/Edit",
+        "/Dossiers/{dossier}/Walls#Add",
+        "/Deadlines/Holidays#Add",
+        "/Deadlines/Rules",
+        "/Access/Review#Record",
     ];
 
     [Fact]
@@ -136,13 +144,14 @@ public sealed class InputTests(AttackSurface surface) : IClassFixture<AttackSurf
         || html.Contains("<img src=\"x\" onerror", StringComparison.Ordinal);
 
     /// <summary>Fills every free-text field (text inputs without a format, text areas) of the page's form and posts it.</summary>
-    private static async Task<HttpResponseMessage> SubmitAsync(CrmClient user, string url, Func<string, string> value)
+    private static async Task<HttpResponseMessage> SubmitAsync(CrmClient user, string address, Func<string, string> value)
     {
+        var (url, handler) = address.Split('#') is [var u, var h] ? (u, h) : (address, "Create");
         var page = await user.GetDocumentAsync(url);
         var form = page.QuerySelectorAll<IHtmlFormElement>("main form")
             .First(f => !string.Equals(f.GetAttribute("method"), "get", StringComparison.OrdinalIgnoreCase)
                         && !(f.GetAttribute("action") ?? string.Empty).Contains("handler=", StringComparison.OrdinalIgnoreCase)
-                        || (f.GetAttribute("action") ?? string.Empty).Contains("handler=Create", StringComparison.OrdinalIgnoreCase));
+                        || (f.GetAttribute("action") ?? string.Empty).Contains("handler=" + handler, StringComparison.OrdinalIgnoreCase));
         var fields = new Dictionary<string, string>();
         foreach (var input in form.QuerySelectorAll<IHtmlInputElement>("input[name]").Where(i => i.Type is "text" or "search" && !i.Name!.StartsWith("__", StringComparison.Ordinal)))
         {
