@@ -27,7 +27,22 @@ public static class DatabaseMigrator
         await using var connection = new NpgsqlConnection(adminConnectionString);
         await connection.OpenAsync(ct);
         PostgreSqlObjectsInstaller.Install(connection, HangfireSchema);
-        await DatabaseSecurity.ApplyAsync(connection, ct);
+        // Securing locks every table in turn; right after a bulk load (a restore) autovacuum may hold one of them, and
+        // PostgreSQL can end that wait as a deadlock. The statements are idempotent and all-or-nothing: try again.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await DatabaseSecurity.ApplyAsync(connection, ct);
+                break;
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.DeadlockDetected && attempt < 5)
+            {
+                logger.LogWarning("Applying row-level security met a deadlock (attempt {Attempt}); trying again", attempt);
+                await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt), ct);
+            }
+        }
+
         logger.LogInformation("Database schema, Hangfire schema and row-level security are up to date");
     }
 }

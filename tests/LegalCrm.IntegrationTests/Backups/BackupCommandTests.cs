@@ -5,6 +5,8 @@ using Npgsql;
 namespace LegalCrm.IntegrationTests.Backups;
 
 /// <summary>The operator's backup and restore commands, run as the real program.</summary>
+// Restores apply grants to the cluster-wide app role; two at once in one cluster can deadlock (the migrator retries).
+[Collection("Restores")]
 public sealed class BackupCommandTests(CrmAppFactory app) : IClassFixture<CrmAppFactory>
 {
     [Fact]

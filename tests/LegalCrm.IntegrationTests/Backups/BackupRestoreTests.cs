@@ -13,6 +13,8 @@ using OtpNet;
 
 namespace LegalCrm.IntegrationTests.Backups;
 
+// Restores apply grants to the cluster-wide app role; two at once in one cluster can deadlock (the migrator retries).
+[Collection("Restores")]
 public sealed class BackupRestoreTests(CrmAppFactory app) : IClassFixture<CrmAppFactory>
 {
     private static readonly byte[] Pdf = Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");

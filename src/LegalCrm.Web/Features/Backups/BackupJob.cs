@@ -16,6 +16,9 @@ public sealed class BackupJob(IServiceScopeFactory scopes, BackupWriter writer, 
     /// <summary>A run asked for within this time that has not finished counts as running.</summary>
     public static readonly TimeSpan RunningAtMost = TimeSpan.FromHours(3);
 
+    /// <summary>The schedule's entry point; Hangfire's filters apply per method, so it carries the same ones as <see cref="RunAsync"/>.</summary>
+    [DisableConcurrentExecution(timeoutInSeconds: 3 * 60 * 60)]
+    [AutomaticRetry(Attempts = 1)]
     public Task ScheduledAsync(CancellationToken ct) => RunAsync(null, ct);
 
     [DisableConcurrentExecution(timeoutInSeconds: 3 * 60 * 60)]

@@ -1,5 +1,6 @@
 using LegalCrm.Web.Data;
 using LegalCrm.Web.Features.Dossiers;
+using LegalCrm.Web.Infrastructure.Time;
 using Microsoft.EntityFrameworkCore;
 
 namespace LegalCrm.Web.Features.Access.Review;
@@ -65,5 +66,13 @@ public sealed class AccessReport(CrmDbContext db, DossierAccess dossiers, TimePr
         }
 
         return rows;
+    }
+
+    /// <summary>When the firm's next review is due (the page and the reminder).</summary>
+    public static async Task<DateOnly> NextReviewDueAsync(CrmDbContext db, CancellationToken ct)
+    {
+        var last = await db.Set<AccessReview>().AsNoTracking().OrderByDescending(r => r.ReviewedAt).Select(r => (DateTimeOffset?)r.ReviewedAt).FirstOrDefaultAsync(ct);
+        var first = await db.Users.AsNoTracking().MinAsync(u => (DateTimeOffset?)u.CreatedAt, ct) ?? DateTimeOffset.UtcNow;
+        return AccessReviewSchedule.NextDue(last is { } at ? AmsterdamTime.DateOf(at) : null, AmsterdamTime.DateOf(first));
     }
 }

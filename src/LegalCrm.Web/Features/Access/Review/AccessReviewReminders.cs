@@ -34,7 +34,7 @@ public sealed class AccessReviewReminders(IServiceScopeFactory scopes, TimeProvi
         await using var scope = scopes.CreateFirmScope(firm, "access review reminder");
         var services = scope.ServiceProvider;
         var l = services.GetRequiredService<IStringLocalizer<SharedResource>>();
-        var due = await IndexModel.NextDueAsync(services.GetRequiredService<CrmDbContext>(), ct);
+        var due = await AccessReport.NextReviewDueAsync(services.GetRequiredService<CrmDbContext>(), ct);
         if (AccessReviewSchedule.ReminderStage(AmsterdamTime.Today(clock), due) is not { } stage)
         {
             return 0;

@@ -83,14 +83,6 @@ public sealed class IndexModel(
     {
         Rows = await report.BuildAsync(ct);
         History = await db.Set<AccessReview>().AsNoTracking().OrderByDescending(r => r.ReviewedAt).Take(12).ToListAsync(ct);
-        NextDue = await NextDueAsync(db, ct);
-    }
-
-    /// <summary>When the firm's next review is due (shared with the reminder).</summary>
-    public static async Task<DateOnly> NextDueAsync(CrmDbContext db, CancellationToken ct)
-    {
-        var last = await db.Set<AccessReview>().AsNoTracking().OrderByDescending(r => r.ReviewedAt).Select(r => (DateTimeOffset?)r.ReviewedAt).FirstOrDefaultAsync(ct);
-        var first = await db.Users.AsNoTracking().MinAsync(u => (DateTimeOffset?)u.CreatedAt, ct) ?? DateTimeOffset.UtcNow;
-        return AccessReviewSchedule.NextDue(last is { } at ? AmsterdamTime.DateOf(at) : null, AmsterdamTime.DateOf(first));
+        NextDue = await AccessReport.NextReviewDueAsync(db, ct);
     }
 }
