@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using AngleSharp.Dom;
@@ -15,7 +14,6 @@ using LegalCrm.Web.Infrastructure.Database;
 using LegalCrm.Web.Infrastructure.Time;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 
 namespace LegalCrm.IntegrationTests.Privacy;
 
@@ -258,20 +256,8 @@ public sealed class ErasureTests(CrmAppFactory app) : IClassFixture<CrmAppFactor
     /// <summary>A plain-text dump of the whole test database, as an attacker with the backup would read it.</summary>
     private async Task<string> DumpAsync()
     {
-        var bin = PostgresBinaries.Find(null) ?? throw new InvalidOperationException("pg_dump not found: " + PostgresBinaries.InstallHelp);
-        var admin = new NpgsqlConnectionStringBuilder(app.Database.AdminConnectionString);
-        var start = new ProcessStartInfo(Path.Combine(bin, "pg_dump"))
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            ArgumentList = { "--host", admin.Host!, "--port", admin.Port.ToString(CultureInfo.InvariantCulture), "--username", admin.Username!, "--no-password", "--data-only", admin.Database! },
-        };
-        start.Environment["PGPASSWORD"] = admin.Password ?? string.Empty;
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        Assert.True(process.ExitCode == 0, await error);
-        return await output;
+        using var output = new MemoryStream();
+        await PostgresTools.RunAsync("pg_dump", app.Database.AdminConnectionString, ["--data-only"], null, CancellationToken.None, output: output);
+        return System.Text.Encoding.UTF8.GetString(output.ToArray());
     }
 }
