@@ -43,6 +43,7 @@ public static class WebStartup
     public static void UseCrmPipeline(this WebApplication app)
     {
         app.UseMiddleware<SecurityHeaders>();
+        Diagnostics.SqlCommandCount.Use(app);
         if (!string.IsNullOrWhiteSpace(app.Configuration["Security:KnownProxies"]))
         {
             app.UseForwardedHeaders();
