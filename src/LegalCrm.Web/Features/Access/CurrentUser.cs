@@ -27,8 +27,13 @@ public sealed class CurrentUser
     /// <summary>The teams the user is in, read with the permissions at the start of the request (dossier access uses them).</summary>
     public IReadOnlyList<Guid> TeamIds { get; private set; } = [];
 
-    public void SignedIn(Guid userId, string email, string displayName, IEnumerable<string> permissions, IEnumerable<Guid> teamIds, bool mustEnrolTwoFactor)
+    /// <summary>The user's unread notifications when the request began (the bell).</summary>
+    public int UnreadNotifications { get; private set; }
+
+    public void SignedIn(Guid userId, string email, string displayName, IEnumerable<string> permissions, IEnumerable<Guid> teamIds, bool mustEnrolTwoFactor,
+        int unreadNotifications = 0)
     {
+        UnreadNotifications = unreadNotifications;
         TeamIds = [.. teamIds];
         UserId = userId;
         ActorName = email;

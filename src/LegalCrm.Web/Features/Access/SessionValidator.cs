@@ -50,6 +50,10 @@ public static class SessionValidator
 
         services.GetRequiredService<TenantContext>().Enter(tenantId);
         var db = services.GetRequiredService<CrmDbContext>();
+        // From here on the request works for this one firm (a scope never switches): one connection for the whole
+        // request, so the firm is set on it once (TenantConnectionInterceptor) rather than before each query. EF gives
+        // it back to the pool when the request's context is disposed.
+        await db.Database.OpenConnectionAsync(context.HttpContext.RequestAborted);
         var session = await UserSession.LoadAsync(db, userId, context.HttpContext.RequestAborted, sessionId);
 
         if (session is null || session.DisabledAt is not null || session.SecurityStamp != principal.FindFirst(CrmClaims.SecurityStamp)?.Value
@@ -97,7 +101,8 @@ public sealed record UserSession(
     bool FirmRequiresTwoFactor,
     List<string> Permissions,
     List<Guid> Teams,
-    DateTimeOffset? SessionLastSeenAt)
+    DateTimeOffset? SessionLastSeenAt,
+    int UnreadNotifications)
 {
     /// <summary>Loads the user of the firm entered (<see cref="Tenancy.TenantContext"/>), or null when there is none.</summary>
     /// <remarks>With <paramref name="sessionId"/>, <see cref="SessionLastSeenAt"/> says when that session of the user was last seen, null when it has ended or is not theirs.</remarks>
@@ -120,10 +125,13 @@ public sealed record UserSession(
                     .Distinct()
                     .ToList(),
                 db.TeamMembers.Where(m => m.UserId == u.Id).Select(m => m.TeamId).ToList(),
-                db.SignInSessions.Where(s => s.Id == sessionId && s.UserId == u.Id && s.EndedAt == null).Select(s => (DateTimeOffset?)s.LastSeenAt).FirstOrDefault()))
+                db.SignInSessions.Where(s => s.Id == sessionId && s.UserId == u.Id && s.EndedAt == null).Select(s => (DateTimeOffset?)s.LastSeenAt).FirstOrDefault(),
+                // The number on the bell, with the session: one round trip less on every page (a partial index keeps it one probe).
+                db.Notifications.Count(n => n.UserId == u.Id && n.ReadAt == null)))
             .SingleOrDefaultAsync(ct);
 
     /// <summary>Makes this user the one acting in the scope (permission checks, dossier access, audit).</summary>
     public void SignIn(CurrentUser current) =>
-        current.SignedIn(UserId, Email ?? string.Empty, DisplayName, Permissions, Teams, mustEnrolTwoFactor: FirmRequiresTwoFactor && !TwoFactorEnabled);
+        current.SignedIn(UserId, Email ?? string.Empty, DisplayName, Permissions, Teams, mustEnrolTwoFactor: FirmRequiresTwoFactor && !TwoFactorEnabled,
+            unreadNotifications: UnreadNotifications);
 }
