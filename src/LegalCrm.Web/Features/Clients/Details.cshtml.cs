@@ -249,7 +249,8 @@ public sealed class DetailsModel(CrmDbContext db, Dossiers.DossierAccess dossier
     {
         var contact = await db.Contacts.AsNoTracking()
             .Include(c => c.Addresses).Include(c => c.Phones).Include(c => c.Emails)
-            .AsSplitQuery()
+            // One round trip: a contact has a handful of each, so the joined rows stay few.
+            .AsSingleQuery()
             .SingleOrDefaultAsync(c => c.Id == Id);
         if (contact is null)
         {

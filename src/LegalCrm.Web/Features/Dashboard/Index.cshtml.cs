@@ -39,8 +39,11 @@ public sealed class IndexModel(CrmDbContext db, CurrentUser me, Dossiers.Dossier
 
     public async Task OnGetAsync()
     {
-        FirmName = await db.Firms.Select(f => f.Name).SingleAsync();
-        TwoFactorEnabled = await db.Users.Where(u => u.Id == me.UserId).Select(u => u.TwoFactorEnabled).SingleAsync();
+        var header = await db.Users.Where(u => u.Id == me.UserId)
+            .Select(u => new { u.TwoFactorEnabled, Firm = db.Firms.Select(f => f.Name).FirstOrDefault() })
+            .SingleAsync();
+        FirmName = header.Firm ?? string.Empty;
+        TwoFactorEnabled = header.TwoFactorEnabled;
         RecentSignIns = await db.AuditEntries.AsNoTracking()
             .Where(a => a.UserId == me.UserId && SignInActions.Contains(a.Action))
             .OrderByDescending(a => a.OccurredAt)
@@ -55,9 +58,14 @@ public sealed class IndexModel(CrmDbContext db, CurrentUser me, Dossiers.Dossier
             // One's own open deadlines first, their dossiers checked afterwards (DossierAccess.VisibleNumbersAsync): far
             // cheaper than building every dossier the user may see, and a wall still hides what it should.
             var mine = db.Deadlines.AsNoTracking().Where(d => d.Status == Deadlines.DeadlineStatus.Open && d.ResponsibleUserIds.Contains(user));
-            Overdue = await RowsAsync(mine.Where(d => d.DueDate < today));
-            DueThisWeek = await RowsAsync(mine.Where(d => d.DueDate >= today && d.DueDate <= today.AddDays(6)));
-            FatalSoon = await RowsAsync(mine.Where(d => d.Kind == Deadlines.DeadlineKind.Fatal && d.DueDate >= today && d.DueDate <= today.AddDays(13)));
+            var overdue = await CandidatesAsync(mine.Where(d => d.DueDate < today));
+            var thisWeek = await CandidatesAsync(mine.Where(d => d.DueDate >= today && d.DueDate <= today.AddDays(6)));
+            var fatal = await CandidatesAsync(mine.Where(d => d.Kind == Deadlines.DeadlineKind.Fatal && d.DueDate >= today && d.DueDate <= today.AddDays(13)));
+            // One look at which of their dossiers the user may see, for the three widgets together.
+            var visible = await dossiers.VisibleNumbersAsync(overdue.Concat(thisWeek).Concat(fatal).Select(c => c.DossierId));
+            Overdue = Rows(overdue, visible);
+            DueThisWeek = Rows(thisWeek, visible);
+            FatalSoon = Rows(fatal, visible);
         }
 
         if (me.Has(Permissions.AdminUsers))
@@ -78,16 +86,17 @@ public sealed class IndexModel(CrmDbContext db, CurrentUser me, Dossiers.Dossier
     }
 
     /// <summary>Ten rows shown; a few more read, so that one behind a wall does not leave the widget short.</summary>
-    private async Task<List<DeadlineRow>> RowsAsync(IQueryable<Deadlines.Deadline> query)
-    {
-        var candidates = await query.OrderBy(d => d.DueDate).ThenBy(d => d.DueTime).ThenBy(d => d.Id).Take(WidgetRows * 3)
-            .Select(d => new { d.Id, d.Title, d.DueDate, d.Kind, d.DossierId })
+    private static Task<List<Candidate>> CandidatesAsync(IQueryable<Deadlines.Deadline> query) =>
+        query.OrderBy(d => d.DueDate).ThenBy(d => d.DueTime).ThenBy(d => d.Id).Take(WidgetRows * 3)
+            .Select(d => new Candidate(d.Id, d.Title, d.DueDate, d.Kind, d.DossierId))
             .ToListAsync();
-        var visible = await dossiers.VisibleNumbersAsync(candidates.Select(c => c.DossierId));
-        return candidates.Where(c => visible.ContainsKey(c.DossierId)).Take(WidgetRows)
+
+    private static List<DeadlineRow> Rows(List<Candidate> candidates, Dictionary<Guid, string> visible) =>
+        candidates.Where(c => visible.ContainsKey(c.DossierId)).Take(WidgetRows)
             .Select(c => new DeadlineRow(c.Id, c.Title, c.DueDate, c.Kind, visible[c.DossierId]))
             .ToList();
-    }
+
+    private sealed record Candidate(Guid Id, string Title, DateOnly DueDate, Deadlines.DeadlineKind Kind, Guid DossierId);
 
     private const int WidgetRows = 10;
 

@@ -349,8 +349,23 @@ public sealed class DetailsModel(CrmDbContext db, DossierAccess access, Conflict
         Dossier = dossier;
         Holds = await Privacy.LegalHolds.ActiveAsync(db, clock, dossierId: Id);
         CanEdit = !dossier.IsReadOnly && await access.CanEditAsync(Id);
-        FirmRoles = await db.Firms.Select(f => f.PartyRoles).SingleAsync();
-        LawyerName = await db.Users.Where(u => u.Id == dossier.ResponsibleLawyerId).Select(u => u.DisplayName).SingleOrDefaultAsync();
+        var lawyerId = dossier.ResponsibleLawyerId;
+        var readsDeadlines = me.Has(Permissions.DeadlinesRead);
+        var readsTasks = me.Has(Permissions.TasksRead);
+        var openDeadlines = db.Deadlines.AsNoTracking().Where(x => x.DossierId == Id && x.Status == Deadlines.DeadlineStatus.Open);
+        var openTasks = db.WorkTasks.AsNoTracking().Where(t => t.DossierId == Id && (t.Status == Tasks.WorkTaskStatus.Open || t.Status == Tasks.WorkTaskStatus.InProgress));
+        // The page's small facts in one round trip.
+        var facts = await db.Firms.Select(f => new
+        {
+            f.PartyRoles,
+            Lawyer = db.Users.Where(u => u.Id == lawyerId).Select(u => u.DisplayName).FirstOrDefault(),
+            Documents = db.Documents.Count(d => d.DossierId == Id),
+            Deadlines = readsDeadlines ? openDeadlines.Count() : 0,
+            Tasks = readsTasks ? openTasks.Count() : 0,
+        }).SingleAsync();
+        FirmRoles = facts.PartyRoles;
+        LawyerName = facts.Lawyer;
+        DocumentCount = facts.Documents;
         Parties = await db.Set<DossierParty>().AsNoTracking().Where(p => p.DossierId == Id)
             .Join(db.Contacts, p => p.ContactId, c => c.Id, (p, c) => new { p.Id, p.Role, p.RoleLabel, ContactId = c.Id, c.DisplayName, c.SortKey, p.StartDate, p.EndDate })
             .OrderBy(p => p.Role).ThenBy(p => p.SortKey)
@@ -363,31 +378,29 @@ public sealed class DetailsModel(CrmDbContext db, DossierAccess access, Conflict
         Teams = (await db.DossierTeams.Where(t => t.DossierId == Id).Join(db.Teams, dt => dt.TeamId, t => t.Id, (dt, t) => new { t.Id, t.Name, Members = t.Members.Count })
                 .OrderBy(t => t.Name).ToListAsync())
             .Select(t => (t.Id, t.Name, t.Members)).ToList();
-        DocumentCount = await db.Documents.CountAsync(d => d.DossierId == Id);
         if (me.Has(Permissions.CommunicationsRead))
         {
             Communications = await Features.Communications.TimelineItem.OfDossierAsync(db, Id, 10);
         }
 
-        if (me.Has(Permissions.DeadlinesRead))
+        if (readsDeadlines)
         {
-            var open = db.Deadlines.AsNoTracking().Where(x => x.DossierId == Id && x.Status == Deadlines.DeadlineStatus.Open);
-            OpenDeadlineCount = await open.CountAsync();
-            OpenDeadlines = await open.OrderBy(x => x.DueDate).ThenBy(x => x.DueTime).Take(8).ToListAsync();
+            OpenDeadlineCount = facts.Deadlines;
+            OpenDeadlines = await openDeadlines.OrderBy(x => x.DueDate).ThenBy(x => x.DueTime).Take(8).ToListAsync();
             CanAddDeadlines = CanEdit && me.Has(Permissions.DeadlinesWrite);
             WorkflowDates = CanAddDeadlines ? await workflows.DateLabelsAsync(Dossier.DossierType) : [];
         }
 
-        if (me.Has(Permissions.TasksRead))
+        if (readsTasks)
         {
-            var open = db.WorkTasks.AsNoTracking().Where(t => t.DossierId == Id && (t.Status == Tasks.WorkTaskStatus.Open || t.Status == Tasks.WorkTaskStatus.InProgress));
-            OpenTaskCount = await open.CountAsync();
-            OpenTasks = await open.OrderBy(t => t.DueDate == null).ThenBy(t => t.DueDate).ThenByDescending(t => t.Priority).Take(8).ToListAsync();
+            OpenTaskCount = facts.Tasks;
+            OpenTasks = await openTasks.OrderBy(t => t.DueDate == null).ThenBy(t => t.DueDate).ThenByDescending(t => t.Priority).Take(8).ToListAsync();
             CanAddTasks = CanEdit && me.Has(Permissions.TasksWrite);
         }
 
-        var recent = await db.Documents.Where(d => d.DossierId == Id).OrderByDescending(d => d.UpdatedAt).ThenByDescending(d => d.Id).Select(d => d.Id).Take(5).ToListAsync();
-        RecentDocuments = (await Documents.DocumentRow.LoadAsync(db, recent)).OrderBy(r => recent.IndexOf(r.Id)).ToList();
+        RecentDocuments = (await Documents.DocumentRow.Of(db, db.Documents.Where(d => d.DossierId == Id).OrderByDescending(d => d.UpdatedAt).ThenByDescending(d => d.Id).Take(5))
+                .ToListAsync())
+            .OrderByDescending(r => r.UpdatedAt).ThenByDescending(r => r.Id).ToList();
         if (CanEdit)
         {
             AddableTeams = (await db.Teams.OrderBy(t => t.Name).Select(t => new { t.Id, t.Name }).ToListAsync())
