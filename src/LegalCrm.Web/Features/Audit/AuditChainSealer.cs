@@ -32,13 +32,18 @@ public sealed class AuditChainSealer(CrmDbContext db, FirmKeys keys)
         }
 
         long sealedRows = 0;
+        // Each batch starts after the last one: the partial index of unsealed rows still holds the entries of rows just
+        // sealed until vacuum removes them, and starting from the beginning each time would walk them all again (a
+        // backlog of millions, after a bulk load or restore, took quadratic time). A row committed late with a smaller
+        // id waits for the next run.
+        long after = 0;
         while (true)
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             await FirmLocks.TakeAsync(db, LockPurpose, ct);
             var (_, key) = await keys.CurrentAsync(FirmKeyPurposes.AuditChain, ct);
             var (headSeq, headHash) = await HeadAsync(ct);
-            var rows = await UnsealedAsync(ct);
+            var rows = await UnsealedAsync(after, ct);
             if (rows.Count == 0)
             {
                 await transaction.CommitAsync(ct);
@@ -74,6 +79,7 @@ public sealed class AuditChainSealer(CrmDbContext db, FirmKeys keys)
                 ct);
             await transaction.CommitAsync(ct);
             sealedRows += rows.Count;
+            after = ids[^1];
         }
     }
 
@@ -85,13 +91,17 @@ public sealed class AuditChainSealer(CrmDbContext db, FirmKeys keys)
         return await reader.ReadAsync(ct) ? (reader.GetInt64(0), (byte[])reader[1]) : (0, AuditChainHash.Genesis);
     }
 
-    private async Task<List<(AuditChainRecord Row, string? Changes)>> UnsealedAsync(CancellationToken ct)
+    private async Task<List<(AuditChainRecord Row, string? Changes)>> UnsealedAsync(long after, CancellationToken ct)
     {
         await using var command = Command(
             $"""
             SELECT {AuditChainSql.Select} FROM audit_entries
-            WHERE tenant_id = @tenant AND chain_seq IS NULL ORDER BY id LIMIT {BatchSize}
+            WHERE tenant_id = @tenant AND chain_seq IS NULL AND id > @after ORDER BY id LIMIT {BatchSize}
             """);
+        var afterParameter = command.CreateParameter();
+        afterParameter.ParameterName = "after";
+        afterParameter.Value = after;
+        command.Parameters.Add(afterParameter);
         await using var reader = await command.ExecuteReaderAsync(ct);
         var rows = new List<(AuditChainRecord, string?)>();
         while (await reader.ReadAsync(ct))
