@@ -68,7 +68,7 @@ public static class AuditBenchmark
 
         Console.WriteLine();
         var clock = Stopwatch.StartNew();
-        await GenerateAuditRowsAsync(app.Database.AdminConnectionString, firm.Id, rows);
+        await WorkloadGenerator.FillAuditRowsAsync(app.Database.AdminConnectionString, firm.Id, rows);
         Console.WriteLine($"Generated {rows:N0} audit rows in {clock.Elapsed.TotalSeconds:F1} s");
         var sealTime = await SealAsync(app, firm);
         Console.WriteLine($"Sealed them in {sealTime.TotalSeconds:F1} s ({rows / sealTime.TotalSeconds:N0} rows/s)");
@@ -134,29 +134,5 @@ public static class AuditBenchmark
     {
         await using var scope = app.FirmScope(firm.Id);
         return await scope.ServiceProvider.GetRequiredService<CrmDbContext>().Contacts.OrderBy(c => c.Id).Select(c => c.Id).Take(count).ToListAsync();
-    }
-
-    /// <summary>Rows shaped like the interceptor's (update of two fields of a contact, with old and new values), over two years.</summary>
-    private static async Task GenerateAuditRowsAsync(string ownerConnectionString, Guid firm, int rows)
-    {
-        await using var connection = new NpgsqlConnection(ownerConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(
-            """
-            INSERT INTO audit_entries (tenant_id, occurred_at, user_id, actor_name, action, entity_type, entity_id, subject_type, subject_id, changes, ip_address)
-            SELECT @firm, now() - interval '2 years' + g * interval '60 seconds', NULL, 'medewerker' || (g % 40) || '@kantoor.test',
-                   CASE WHEN g % 10 = 0 THEN 'insert' WHEN g % 7 = 0 THEN 'view' ELSE 'update' END, 'Contact', md5(g::text),
-                   'Contact', md5(g::text)::uuid,
-                   jsonb_build_object('Notes', jsonb_build_object('old', 'Belde over de afspraak van ' || g, 'new', 'Belde terug over dossier ' || (g * 7 % 50000)),
-                                      'Version', jsonb_build_object('old', g, 'new', g + 1)),
-                   '10.0.' || (g % 250) || '.' || (g % 200)
-            FROM generate_series(1, @rows) g
-            """, connection);
-        command.CommandTimeout = 600;
-        command.Parameters.AddWithValue("firm", firm);
-        command.Parameters.AddWithValue("rows", rows);
-        await command.ExecuteNonQueryAsync();
-        await using var analyze = new NpgsqlCommand("ANALYZE audit_entries", connection);
-        await analyze.ExecuteNonQueryAsync();
     }
 }

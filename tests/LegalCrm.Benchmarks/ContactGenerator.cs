@@ -15,7 +15,7 @@ public static class ContactGenerator
     private static readonly string[] Particles = ["", "", "", "", "van", "de", "van der", "van den", "van de", "de", "ter", "'t"];
     private static readonly string[] LegalForms = ["B.V.", "B.V.", "N.V.", "V.O.F.", "Stichting", "Vereniging"];
 
-    public static async Task<int> FillAsync(string ownerConnectionString, Guid tenantId, int count, int seed = 20261127, bool clients = true)
+    public static async Task<int> FillAsync(string ownerConnectionString, Guid tenantId, int count, int seed = 20261127, bool clients = true, bool vacuum = true)
     {
         Randomizer.Seed = new Random(seed);
         var faker = new Faker("nl");
@@ -135,8 +135,9 @@ public static class ContactGenerator
 
         // What autovacuum does to a table in steady use: statistics, the visibility map, and the GIN indexes' pending
         // lists merged (a bulk load leaves them long, and every trigram search scans them until then).
-        await using (var analyze = new NpgsqlCommand("VACUUM ANALYZE", connection))
+        if (vacuum)
         {
+            await using var analyze = new NpgsqlCommand("VACUUM ANALYZE", connection) { CommandTimeout = 600 };
             await analyze.ExecuteNonQueryAsync();
         }
 

@@ -28,7 +28,7 @@ public static class DossierGenerator
         await FillAsync(app.Database.AdminConnectionString, firm.Id, users, firm.Lawyer.Id, dossiers);
     }
 
-    public static async Task FillAsync(string ownerConnectionString, Guid tenantId, IReadOnlyList<Guid> users, Guid lawyer, int dossiers, int lawyerTeams = 12)
+    public static async Task FillAsync(string ownerConnectionString, Guid tenantId, IReadOnlyList<Guid> users, Guid lawyer, int dossiers, int lawyerTeams = 12, bool vacuum = true)
     {
         await using var connection = new NpgsqlConnection(ownerConnectionString);
         await connection.OpenAsync();
@@ -105,8 +105,9 @@ public static class DossierGenerator
             await command.ExecuteNonQueryAsync();
         }
 
-        await using (var analyze = new NpgsqlCommand("VACUUM ANALYZE", connection) { CommandTimeout = 600 })
+        if (vacuum)
         {
+            await using var analyze = new NpgsqlCommand("VACUUM ANALYZE", connection) { CommandTimeout = 600 };
             await analyze.ExecuteNonQueryAsync();
         }
     }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using LegalCrm.Benchmarks;
+using LegalCrm.Benchmarks.Load;
 using Npgsql;
 
 // Benchmarks (not timed tests): a generated firm on a real PostgreSQL, the app in-process, and p50/p95/max of its
@@ -11,20 +12,36 @@ using Npgsql;
 //   dotnet run -c Release --project tests/LegalCrm.Benchmarks -- deadlines [deadlines=200000] [requests=100]
 //   dotnet run -c Release --project tests/LegalCrm.Benchmarks -- privacy [dossiers=50000] [communications=200000]
 //   dotnet run -c Release --project tests/LegalCrm.Benchmarks -- audit [audit rows=1000000]
-string[] suites = ["contacts", "dossiers", "communications", "deadlines", "privacy", "audit"];
-var suite = args.FirstOrDefault() is { } first && suites.Contains(first) ? first : "contacts";
-var numbers = args.SkipWhile(suites.Contains).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToList();
-var size = numbers.Count > 0 ? numbers[0] : suite switch { "dossiers" or "privacy" => 50_000, "communications" or "audit" => 1_000_000, "deadlines" => 200_000, _ => 100_000 };
-var requests = numbers.Count > 1 ? numbers[1] : 100;
-
-// The app's content root (wwwroot, views), found from the repository root; test projects get it from MSBuild instead.
+//
+// The whole app under load (issue 9, README "Performance"): generate the data once, then run the load.
+//   dotnet run -c Release --project tests/LegalCrm.Benchmarks -- generate [large|small]
+//   dotnet run -c Release --project tests/LegalCrm.Benchmarks -- load [seconds=60] [users=8] [--no-record]
 var root = new DirectoryInfo(AppContext.BaseDirectory);
 while (root is not null && !File.Exists(Path.Combine(root.FullName, "LegalCrm.sln")))
 {
     root = root.Parent;
 }
 
+// The app's content root (wwwroot, views), found from the repository root; test projects get it from MSBuild instead.
 Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_LEGALCRM_WEB", Path.Combine(root!.FullName, "src", "LegalCrm.Web"));
+
+if (args.FirstOrDefault() == "generate")
+{
+    return await LoadCommands.GenerateAsync(root!.FullName, DataSize.Parse(args.ElementAtOrDefault(1) ?? "large"));
+}
+
+if (args.FirstOrDefault() == "load")
+{
+    var options = args.Skip(1).Where(a => !a.StartsWith("--", StringComparison.Ordinal)).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToList();
+    return await LoadCommands.LoadAsync(root!.FullName, TimeSpan.FromSeconds(options.ElementAtOrDefault(0) is > 0 and var s ? s : 60),
+        options.ElementAtOrDefault(1) is > 0 and var u ? u : 8, record: !args.Contains("--no-record"));
+}
+
+string[] suites = ["contacts", "dossiers", "communications", "deadlines", "privacy", "audit"];
+var suite = args.FirstOrDefault() is { } first && suites.Contains(first) ? first : "contacts";
+var numbers = args.SkipWhile(suites.Contains).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToList();
+var size = numbers.Count > 0 ? numbers[0] : suite switch { "dossiers" or "privacy" => 50_000, "communications" or "audit" => 1_000_000, "deadlines" => 200_000, _ => 100_000 };
+var requests = numbers.Count > 1 ? numbers[1] : 100;
 
 await using var app = new BenchmarkApp();
 await app.InitializeAsync();
@@ -33,33 +50,33 @@ if (suite == "communications")
 {
     await CommunicationBenchmark.RunAsync(app, firm, size, requests);
     await HoldAsync(app);
-    return;
+    return 0;
 }
 
 if (suite == "deadlines")
 {
     await DeadlineBenchmark.RunAsync(app, firm, size, requests);
     await HoldAsync(app);
-    return;
+    return 0;
 }
 
 if (suite == "privacy")
 {
     await PrivacyBenchmark.RunAsync(app, firm, size, numbers.Count > 1 ? numbers[1] : 200_000);
     await HoldAsync(app);
-    return;
+    return 0;
 }
 
 if (suite == "audit")
 {
     await AuditBenchmark.RunAsync(app, firm, size);
-    return;
+    return 0;
 }
 
 if (suite == "dossiers")
 {
     await DossierBenchmark.RunAsync(app, firm, size, requests);
-    return;
+    return 0;
 }
 
 var contacts = size;
@@ -84,6 +101,7 @@ var scenarios = new List<(string Name, Func<int, string> Url)>
 };
 
 await Measure.ScenariosAsync(requests, scenarios.Select(s => (s.Name, (Func<int, Task>)(i => Measure.FetchAsync(client, s.Url(i))))).ToList());
+return 0;
 
 // The hot query's plan, run as the app's role under row-level security, so an index that is not used shows.
 static async Task ExplainAsync(string connectionString, Guid firm, string name)
