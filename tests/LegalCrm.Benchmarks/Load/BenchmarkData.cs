@@ -99,7 +99,7 @@ public static class BenchmarkData
         Step($"{indexes.Count} indexes built");
 
 
-        await ExecuteAsync(owner, "VACUUM ANALYZE");
+        await LoadCommands.ExecuteAsync(owner, "VACUUM ANALYZE");
         Step("VACUUM ANALYZE");
         log.WriteLine($"Generated in {total.Elapsed.TotalSeconds:F0} s");
         return firms[0].Generated;
@@ -196,15 +196,7 @@ public static class BenchmarkData
 
     /// <summary>Autovacuum would chase the load row by row; the VACUUM ANALYZE at the end does its work once.</summary>
     private static Task SetAutovacuumAsync(string owner, string[] tables, bool enabled) =>
-        ExecuteAsync(owner, string.Join(";", tables.Select(t => $"ALTER TABLE {t} SET (autovacuum_enabled = {(enabled ? "true" : "false")})")));
-
-    private static async Task ExecuteAsync(string owner, string sql)
-    {
-        await using var connection = new NpgsqlConnection(owner);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 3600 };
-        await command.ExecuteNonQueryAsync();
-    }
+        LoadCommands.ExecuteAsync(owner, string.Join(";", tables.Select(t => $"ALTER TABLE {t} SET (autovacuum_enabled = {(enabled ? "true" : "false")})")));
 
     /// <summary>Assistants and readers see dossiers through teams: each joins five of the thirty.</summary>
     private static async Task JoinTeamsAsync(string owner, Guid firm, Guid[] users)

@@ -432,13 +432,13 @@ public static partial class LoadCommands
         await DatabaseProvisioner.EnsureAsync(admin.ConnectionString, database, appLogin.Username!, appLogin.Password!);
     }
 
-    private static async Task ExecuteAsync(string connectionString, params string[] statements)
+    internal static async Task ExecuteAsync(string connectionString, params string[] statements)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
         foreach (var sql in statements)
         {
-            await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 600 };
+            await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 3600 };
             await command.ExecuteNonQueryAsync();
         }
     }
