@@ -45,7 +45,7 @@ public sealed class TestImapServer : IAsyncDisposable
         }
 
         File.SetUnixFileMode(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
-        var port = FreePort();
+        var port = LegalCrm.Web.Infrastructure.Database.EmbeddedPostgres.FreePort();
         await File.WriteAllTextAsync(Path.Combine(folder, "users"), $"{UserName}:{{PLAIN}}{Password}\n");
 
         // As root Dovecot drops to its own users and keeps mail as "dovecot"; as anyone else it runs as that user.
@@ -152,12 +152,6 @@ public sealed class TestImapServer : IAsyncDisposable
         }
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     /// <summary>
     /// Runs a command to its end. Output is not captured: Dovecot leaves a daemon behind that would hold the pipes open;

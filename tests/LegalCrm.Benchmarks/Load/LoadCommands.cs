@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -80,7 +79,7 @@ public static partial class LoadCommands
         var data = await DataSummaryAsync(postgres.AdminConnectionString, settings.Firm);
 
         await using var mail = DevSmtpSink.Start();
-        var port = FreePort();
+        var port = EmbeddedPostgres.FreePort();
         var baseAddress = new Uri($"http://127.0.0.1:{port}");
         using var app = StartApp(root, webDll, postgres, settings, mail.Port, baseAddress, Path.Combine(bench, "app.log"));
         try
@@ -234,18 +233,9 @@ public static partial class LoadCommands
         var user = plan.Users[0];
         using var browser = newBrowser();
         await browser.SignInAsync(user.Email, CrmAppFactory.Password);
-        var urls = new (string Page, string Url)[]
-        {
-            ("dashboard", "/"),
-            ("contact search", "/Clients?q=" + Uri.EscapeDataString(plan.ContactSearches[0])),
-            ("client page", $"/Clients/{user.Clients[0]}"),
-            ("dossier list", "/Dossiers"),
-            ("dossier page", $"/Dossiers/{user.Dossiers[0]}"),
-            ("dossier timeline", $"/Dossiers/{user.Dossiers[0]}/Communications"),
-            ("agenda", "/Agenda"),
-            ("communication search", "/Communications?q=" + Uri.EscapeDataString(plan.CommunicationSearches[1])),
-            ("log a call: form", $"/Communications/Log?dossier={user.Dossiers[0]}&kind=Call"),
-        };
+        // Each GET page of the mix once, for the first user, with fixed choices.
+        var urls = LoadDriver.Pages.Where(p => p != "log a call")
+            .Select(page => (Page: page, Url: LoadDriver.UrlOf(page, user, plan, user.Dossiers[0], new Random(0)))).ToList();
         await ExecuteAsync(postgres.AdminConnectionString,
             "ALTER SYSTEM SET auto_explain.log_min_duration = 0", "ALTER SYSTEM SET auto_explain.log_analyze = on",
             "ALTER SYSTEM SET auto_explain.log_timing = on", "SELECT pg_reload_conf()");
@@ -443,12 +433,6 @@ public static partial class LoadCommands
         }
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     /// <summary>What <c>generate</c> leaves for <c>load</c> in .bench/bench.json (the folder is ignored by git).</summary>
     private sealed record BenchSettings(string KeyEncryptionKey, string Size, GeneratedFirm Firm, DateTimeOffset GeneratedAt, double GeneratedSeconds);

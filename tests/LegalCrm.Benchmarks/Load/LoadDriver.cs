@@ -63,7 +63,7 @@ public static class LoadDriver
             browser.Dispose();
         }
 
-        return Summarise(samples.SelectMany(s => s), duration.TotalSeconds, Mix.SelectMany(m => m.Page == "log a call" ? ["log a call: form", m.Page] : new[] { m.Page }));
+        return Summarise(samples.SelectMany(s => s), duration.TotalSeconds, Pages);
     }
 
     /// <summary>The ceiling: the cheapest answer the app gives (no session, no database), at the same concurrency.</summary>
@@ -101,18 +101,9 @@ public static class LoadDriver
             var pick = random.Next(totalWeight);
             var page = mix.First(m => (pick -= m.Weight) < 0).Page;
             var dossier = user.Dossiers[random.Next(user.Dossiers.Count)];
-            var done = page switch
-            {
-                "dashboard" => [await GetAsync(browser, page, "/")],
-                "contact search" => [await GetAsync(browser, page, "/Clients?q=" + Uri.EscapeDataString(plan.ContactSearches[random.Next(plan.ContactSearches.Count)]))],
-                "client page" => [await GetAsync(browser, page, $"/Clients/{user.Clients[random.Next(user.Clients.Count)]}")],
-                "dossier list" => [await GetAsync(browser, page, "/Dossiers")],
-                "dossier page" => [await GetAsync(browser, page, $"/Dossiers/{dossier}")],
-                "dossier timeline" => [await GetAsync(browser, page, $"/Dossiers/{dossier}/Communications")],
-                "agenda" => [await GetAsync(browser, page, "/Agenda")],
-                "communication search" => [await GetAsync(browser, page, "/Communications?q=" + Uri.EscapeDataString(plan.CommunicationSearches[random.Next(plan.CommunicationSearches.Count)]))],
-                _ => await LogCallAsync(browser, dossier, random),
-            };
+            var done = page == "log a call"
+                ? await LogCallAsync(browser, dossier, random)
+                : [await GetAsync(browser, page, UrlOf(page, user, plan, dossier, random))];
             if (now >= recordFrom)
             {
                 samples.AddRange(done);
@@ -122,13 +113,33 @@ public static class LoadDriver
         return samples;
     }
 
+    /// <summary>The address a page of the mix is asked at, for this user (a dossier and search words of theirs).</summary>
+    public static string UrlOf(string page, LoadUser user, LoadPlan plan, Guid dossier, Random random) => page switch
+    {
+        "dashboard" => "/",
+        "contact search" => "/Clients?q=" + Uri.EscapeDataString(plan.ContactSearches[random.Next(plan.ContactSearches.Count)]),
+        "client page" => $"/Clients/{user.Clients[random.Next(user.Clients.Count)]}",
+        "dossier list" => "/Dossiers",
+        "dossier page" => $"/Dossiers/{dossier}",
+        "dossier timeline" => $"/Dossiers/{dossier}/Communications",
+        "agenda" => "/Agenda",
+        "communication search" => "/Communications?q=" + Uri.EscapeDataString(plan.CommunicationSearches[random.Next(plan.CommunicationSearches.Count)]),
+        "log a call: form" => LogFormUrl(dossier),
+        _ => throw new ArgumentException($"No page '{page}' in the mix.", nameof(page)),
+    };
+
+    /// <summary>The pages of the mix in report order, the call's form before its POST.</summary>
+    public static IEnumerable<string> Pages => Mix.SelectMany(m => m.Page == "log a call" ? ["log a call: form", m.Page] : new[] { m.Page });
+
+    private static string LogFormUrl(Guid dossier) => $"/Communications/Log?dossier={dossier}&kind=Call";
+
     private static Task<Sample> GetAsync(CrmClient browser, string page, string url) =>
         TimeAsync(page, () => browser.GetAsync(url), HttpStatusCode.OK, url);
 
     /// <summary>The form (timed on its own), then saving it with the dossier's client on the line: a redirect when saved.</summary>
     private static async Task<Sample[]> LogCallAsync(CrmClient browser, Guid dossier, Random random)
     {
-        var url = $"/Communications/Log?dossier={dossier}&kind=Call";
+        var url = LogFormUrl(dossier);
         AngleSharp.Dom.IDocument? document = null;
         var form = await TimeAsync("log a call: form", () => browser.GetAsync(url), HttpStatusCode.OK, url, async answer => document = await CrmClient.ParseAsync(answer));
         if (form.Error is not null || document is null)

@@ -27,7 +27,7 @@ public sealed class CurrentUser
     /// <summary>The teams the user is in, read with the permissions at the start of the request (dossier access uses them).</summary>
     public IReadOnlyList<Guid> TeamIds { get; private set; } = [];
 
-    /// <summary>The user's unread notifications when the request began (the bell).</summary>
+    /// <summary>The number on the bell: unread notifications when the request began, read with the session (UserSession).</summary>
     public int UnreadNotifications { get; private set; }
 
     public void SignedIn(Guid userId, string email, string displayName, IEnumerable<string> permissions, IEnumerable<Guid> teamIds, bool mustEnrolTwoFactor,

@@ -207,7 +207,8 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
 
     private static string NewSecret() => Convert.ToHexString(RandomNumberGenerator.GetBytes(24));
 
-    private static int FreePort()
+    /// <summary>A TCP port on loopback that nothing listens on now (for a server started next).</summary>
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

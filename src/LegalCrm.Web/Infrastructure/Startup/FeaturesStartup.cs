@@ -26,7 +26,6 @@ public static class FeaturesStartup
         services.AddScoped<Features.Communications.CommunicationAccess>();
         services.AddScoped<Features.Deadlines.DeadlineAccess>();
         services.AddSingleton<Features.Deadlines.DeadlineReminderSweep>();
-        services.AddScoped<Features.Notifications.UnreadNotifications>();
         services.AddScoped<Features.Tasks.WorkTaskAccess>();
         services.AddSingleton<Features.Tasks.OverdueTaskDigest>();
         services.AddSingleton<Features.Privacy.PrivacyReminders>();
