@@ -17,6 +17,7 @@ public static class TestPostgres
     public const string AppLogin = "legalcrm_test_web";
     public const string AppPassword = "test-web-password";
     private const string Template = "legalcrm_template";
+    private const string LocalClusterPrefix = "legalcrm-test-pg-";
 
     // Test classes run in parallel, each with its own app (EF pool and Hangfire workers) on its own database.
     private const int MaxConnections = 400;
@@ -81,10 +82,28 @@ public static class TestPostgres
 
     private static async Task<Server> StartLocalAsync()
     {
-        var directory = Path.Combine(Path.GetTempPath(), $"legalcrm-test-pg-{Environment.ProcessId}-{Guid.NewGuid():N}"[..40]);
+        var directory = Path.Combine(Path.GetTempPath(), $"{LocalClusterPrefix}{Environment.ProcessId}-{Guid.NewGuid():N}"[..40]);
         var postgres = await EmbeddedPostgres.StartAsync(
             new EmbeddedPostgresOptions { DataDirectory = directory, Ephemeral = true, Database = "postgres", MaxConnections = MaxConnections },
             NullLogger.Instance);
+        WatchOver(postgres.DataDirectory);
         return new Server(postgres.AdminConnectionString, "local binaries", postgres.StopAsync);
+    }
+
+    /// <summary>
+    /// The test runner ends its test host by killing it, so a ProcessExit handler never stops the cluster: every run
+    /// would leave a server running and a gigabyte in /tmp. A detached shell waits for this process to end, then shuts
+    /// the server down and removes its folder — whichever way the process ended (the role Ryuk plays for containers).
+    /// </summary>
+    private static void WatchOver(string directory)
+    {
+        var script = $$"""
+            exec </dev/null >/dev/null 2>&1
+            while kill -0 {{Environment.ProcessId}}; do sleep 1; done
+            server=$(head -n 1 '{{directory}}/cluster/postmaster.pid')
+            if [ -n "$server" ]; then kill -QUIT "$server"; while kill -0 "$server"; do sleep 0.2; done; fi
+            rm -rf '{{directory}}'
+            """;
+        using var watcher = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("setsid", ["sh", "-c", script]) { UseShellExecute = false });
     }
 }
