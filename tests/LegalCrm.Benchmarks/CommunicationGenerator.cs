@@ -51,50 +51,52 @@ public static class CommunicationGenerator
                    d.responsible_lawyer_id AS lawyer_id
             FROM dossiers d WHERE d.tenant_id = @firm;
 
+            -- Each message with what both of its inserts need, so the participants' copied columns come from here rather
+            -- than from reading back a million fresh rows.
             CREATE TEMP TABLE gen_comms AS
-            SELECT g,
-                   gen_random_uuid() AS id,
-                   CASE WHEN g <= @big THEN (SELECT n FROM gen_targets WHERE dossier_id = @big_dossier)
-                        ELSE 1 + (g::bigint * 7907) % (SELECT count(*) FROM gen_targets) END AS target,
-                   (array['Email','Email','Email','Call','Call','Meeting','Letter','Note'])[1 + (g % 8)] AS kind,
-                   now() - make_interval(mins => ((g::bigint * 37) % (60 * 24 * 365 * 6))::int) AS occurred_at
-            FROM generate_series(1, @count) g WHERE g % @parts = @part;
+            SELECT c.*, CASE WHEN c.kind = 'Note' THEN 'Internal' WHEN c.g % 2 = 0 THEN 'Incoming' ELSE 'Outgoing' END AS direction,
+                   CASE WHEN c.g > @big AND c.g % 10 = 0 THEN NULL ELSE t.dossier_id END AS dossier_id, t.client_id, t.lawyer_id
+            FROM (SELECT g,
+                         gen_random_uuid() AS id,
+                         CASE WHEN g <= @big THEN (SELECT n FROM gen_targets WHERE dossier_id = @big_dossier)
+                              ELSE 1 + (g::bigint * 7907) % (SELECT count(*) FROM gen_targets) END AS target,
+                         (array['Email','Email','Email','Call','Call','Meeting','Letter','Note'])[1 + (g % 8)] AS kind,
+                         now() - make_interval(mins => ((g::bigint * 37) % (60 * 24 * 365 * 6))::int) AS occurred_at
+                  FROM generate_series(1, @count) g WHERE g % @parts = @part) c
+            JOIN gen_targets t ON t.n = c.target;
 
             INSERT INTO communications (id, tenant_id, kind, direction, occurred_at, subject, body_html, dossier_id, contact_id,
                                         duration_minutes, location, delivery, confidential, message_id, author_user_id, author_name,
                                         created_at, updated_at, updated_by, participant_names, body_markdown)
-            SELECT c.id, @firm, c.kind,
-                   CASE WHEN c.kind = 'Note' THEN 'Internal' WHEN c.g % 2 = 0 THEN 'Incoming' ELSE 'Outgoing' END,
-                   c.occurred_at,
+            SELECT c.id, @firm, c.kind, c.direction, c.occurred_at,
                    initcap(w.w[1 + (c.g * 13) % 100]) || ' ' || w.w[1 + (c.g * 17) % 100] || ' ' || w.w[1 + (c.g * 19) % 100],
                    -- One of the drafted texts, plus a surname built from two of 40 syllables (1,600 names), each in about
                    -- one message in 1,600.
                    '<p>' || b.text || ' ' || initcap(s.s[1 + floor(random() * 40)::int] || s.s[1 + floor(random() * 40)::int]) || '.</p>',
-                   CASE WHEN c.g > @big AND c.g % 10 = 0 THEN NULL ELSE t.dossier_id END,
-                   t.client_id,
+                   c.dossier_id, c.client_id,
                    CASE WHEN c.kind IN ('Call', 'Meeting') THEN 5 + c.g % 55 END,
                    CASE WHEN c.kind = 'Meeting' THEN 'Kantoor' END,
                    CASE WHEN c.kind = 'Letter' THEN 'Post' END,
                    c.g % 13 = 0,
                    CASE WHEN c.kind = 'Email' THEN 'gen-' || c.g || '@benchmark.example' END,
-                   t.lawyer_id, 'Benchmark', c.occurred_at, c.occurred_at, 'Benchmark',
+                   c.lawyer_id, 'Benchmark', c.occurred_at, c.occurred_at, 'Benchmark',
                    '', NULL
-            FROM gen_comms c JOIN gen_targets t ON t.n = c.target CROSS JOIN gen_words w CROSS JOIN gen_syllables s
+            FROM gen_comms c CROSS JOIN gen_words w CROSS JOIN gen_syllables s
             JOIN gen_bodies b ON b.n = (c.g::bigint * 7919) % @bodies;
 
             -- The copies of the message's dossier, time, kind and direction are written here as the app's trigger would
             -- (a bulk load may run with triggers off: session_replication_role = replica).
             INSERT INTO communication_participants (id, tenant_id, communication_id, contact_id, user_id, name, address, role,
                                                     dossier_id, occurred_at, kind, direction)
-            SELECT gen_random_uuid(), @firm, c.id, t.client_id, NULL, 'Cliënt', NULL,
+            SELECT gen_random_uuid(), @firm, c.id, c.client_id, NULL, 'Cliënt', NULL,
                    CASE WHEN c.kind = 'Call' THEN 'Caller' WHEN c.kind IN ('Email', 'Letter') THEN 'From' ELSE 'Attendee' END,
-                   x.dossier_id, x.occurred_at, x.kind, x.direction
-            FROM gen_comms c JOIN gen_targets t ON t.n = c.target JOIN communications x ON x.id = c.id WHERE t.client_id IS NOT NULL
+                   c.dossier_id, c.occurred_at, c.kind, c.direction
+            FROM gen_comms c WHERE c.client_id IS NOT NULL
             UNION ALL
-            SELECT gen_random_uuid(), @firm, c.id, NULL, t.lawyer_id, 'Advocaat', NULL,
+            SELECT gen_random_uuid(), @firm, c.id, NULL, c.lawyer_id, 'Advocaat', NULL,
                    CASE WHEN c.kind = 'Call' THEN 'Callee' WHEN c.kind IN ('Email', 'Letter') THEN 'To' ELSE 'Attendee' END,
-                   x.dossier_id, x.occurred_at, x.kind, x.direction
-            FROM gen_comms c JOIN gen_targets t ON t.n = c.target JOIN communications x ON x.id = c.id;
+                   c.dossier_id, c.occurred_at, c.kind, c.direction
+            FROM gen_comms c;
             """;
         await using (var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 3600 })
         {

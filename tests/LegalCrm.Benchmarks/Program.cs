@@ -27,14 +27,24 @@ Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_LEGALCRM_WEB", P
 
 if (args.FirstOrDefault() == "generate")
 {
-    return await LoadCommands.GenerateAsync(root!.FullName, DataSize.Parse(args.ElementAtOrDefault(1) ?? "large"));
+    if (DataSize.Find(args.ElementAtOrDefault(1) ?? "large") is not { } dataSize || args.Length > 2)
+    {
+        return Usage("generate [large|small]");
+    }
+
+    return await LoadCommands.GenerateAsync(root!.FullName, dataSize);
 }
 
 if (args.FirstOrDefault() == "load")
 {
-    var options = args.Skip(1).Where(a => !a.StartsWith("--", StringComparison.Ordinal)).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToList();
-    return await LoadCommands.LoadAsync(root!.FullName, TimeSpan.FromSeconds(options.ElementAtOrDefault(0) is > 0 and var s ? s : 60),
-        options.ElementAtOrDefault(1) is > 0 and var u ? u : 8, record: !args.Contains("--no-record"));
+    var counts = args.Skip(1).Where(a => a != "--no-record").Select(a => int.TryParse(a, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : (int?)null).ToList();
+    if (counts.Count > 2 || counts.Contains(null))
+    {
+        return Usage("load [seconds=60] [users=8] [--no-record]   (seconds and users: positive whole numbers)");
+    }
+
+    return await LoadCommands.LoadAsync(root!.FullName, TimeSpan.FromSeconds(counts.ElementAtOrDefault(0) ?? 60), counts.ElementAtOrDefault(1) ?? 8,
+        record: !args.Contains("--no-record"));
 }
 
 string[] suites = ["contacts", "dossiers", "communications", "deadlines", "privacy", "audit"];
@@ -184,4 +194,10 @@ static async Task<List<(string FirstName, string LastName, string Email, string 
     }
 
     return rows;
+}
+
+static int Usage(string command)
+{
+    Console.Error.WriteLine($"Usage: dotnet run -c Release --project tests/LegalCrm.Benchmarks -- {command}");
+    return 2;
 }

@@ -19,19 +19,34 @@ namespace LegalCrm.Benchmarks.Load;
 /// </summary>
 public static class SealedAuditGenerator
 {
-    public static async Task FillAsync(CrmAppFactory app, string ownerConnectionString, Guid firm, int rows)
+    /// <summary>Where a firm's generated rows continue its chain: the firm's chain key and the head of the chain.</summary>
+    public sealed record ChainStart(Guid Firm, byte[] Key, long Seq, byte[] Hash);
+
+    /// <summary>
+    /// Seals what the app wrote so far (the firm, its accounts) and reads the chain's head: done while the audit table
+    /// still has its indexes (without them each lookup reads every firm's rows).
+    /// </summary>
+    public static async Task<ChainStart> StartAsync(CrmAppFactory app, string ownerConnectionString, Guid firm)
     {
         byte[] key;
         await using (var scope = app.FirmScope(firm))
         {
-            // What the app wrote so far (the firm, its accounts) is sealed first: the generated rows continue it.
             await scope.ServiceProvider.GetRequiredService<AuditChainSealer>().SealAsync();
             (_, key) = await scope.ServiceProvider.GetRequiredService<FirmKeys>().CurrentAsync(FirmKeyPurposes.AuditChain);
         }
 
         await using var connection = new NpgsqlConnection(ownerConnectionString);
         await connection.OpenAsync();
-        var (headSeq, previous) = await HeadAsync(connection, firm);
+        var (seq, hash) = await HeadAsync(connection, firm);
+        return new ChainStart(firm, key, seq, hash);
+    }
+
+    /// <summary>Appends <paramref name="rows"/> sealed rows after <paramref name="start"/>; nothing else may write the firm's trail meanwhile.</summary>
+    public static async Task FillAsync(string ownerConnectionString, ChainStart start, int rows)
+    {
+        var (firm, key, headSeq, previous) = start;
+        await using var connection = new NpgsqlConnection(ownerConnectionString);
+        await connection.OpenAsync();
         var firstId = await ReserveIdsAsync(connection, rows);
 
         var now = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds());
