@@ -10,11 +10,16 @@ public sealed record AuditHistoryRow(DateTimeOffset OccurredAt, string ActorName
 /// <summary>
 /// A record's history (a contact, a dossier) from the audit trail: newest first, views and bookkeeping-only updates left
 /// out, ids of contacts, users and teams turned into their names (as far as the firm still has them) and enum values into their
-/// label in the user's language. A handful of queries for a whole page of history.
+/// label in the user's language. Two queries at most for a whole page of history.
 /// </summary>
 public sealed class AuditHistory(CrmDbContext db, IStringLocalizer<SharedResource> l)
 {
-    public async Task<IReadOnlyList<AuditHistoryRow>> ForAsync(Guid subjectId, int take, IReadOnlySet<string> hiddenFields, CancellationToken ct = default)
+    /// <summary>
+    /// The latest <paramref name="take"/> entries about <paramref name="subjectId"/>, without <paramref name="hiddenFields"/>;
+    /// <paramref name="knownNames"/> are names the page has already read (its parties, team, people), so only others are
+    /// looked up — at most one query more.
+    /// </summary>
+    public async Task<IReadOnlyList<AuditHistoryRow>> ForAsync(Guid subjectId, int take, IReadOnlySet<string> hiddenFields, IReadOnlyDictionary<Guid, string>? knownNames = null, CancellationToken ct = default)
     {
         var entries = (await db.AuditEntries.AsNoTracking()
                 .Where(a => a.SubjectId == subjectId && a.Action != AuditActions.View)
@@ -26,7 +31,7 @@ public sealed class AuditHistory(CrmDbContext db, IStringLocalizer<SharedResourc
             // An update that only touched bookkeeping says nothing to a reader.
             .Where(a => a.Entry.Action != AuditActions.Update || a.Fields.Count > 0)
             .ToList();
-        var fields = await ResolveAsync(entries.Select(e => e.Fields).ToList(), ct);
+        var fields = await ResolveAsync(entries.Select(e => e.Fields).ToList(), knownNames ?? new Dictionary<Guid, string>(), ct);
         return entries.Select((e, i) => new AuditHistoryRow(e.Entry.OccurredAt, e.Entry.ActorName, e.Entry.Action, e.Entry.EntityType, fields[i])).ToList();
     }
 
@@ -57,14 +62,19 @@ public sealed class AuditHistory(CrmDbContext db, IStringLocalizer<SharedResourc
 
     private static readonly HashSet<string> TeamFields = new(StringComparer.Ordinal) { "TeamId", "AssigneeTeamId" };
 
-    private async Task<List<IReadOnlyList<AuditChanges.Field>>> ResolveAsync(IReadOnlyList<IReadOnlyList<AuditChanges.Field>> rows, CancellationToken ct = default)
+    private async Task<List<IReadOnlyList<AuditChanges.Field>>> ResolveAsync(IReadOnlyList<IReadOnlyList<AuditChanges.Field>> rows, IReadOnlyDictionary<Guid, string> known, CancellationToken ct = default)
     {
-        var contactIds = Ids(rows, ContactFields);
-        var userIds = Ids(rows, UserFields).Concat(ListedIds(rows, UserListFields)).Distinct().ToList();
-        var contacts = contactIds.Count == 0 ? [] : await db.Contacts.AsNoTracking().Where(c => contactIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.DisplayName, ct);
-        var users = userIds.Count == 0 ? [] : await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
-        var teamIds = Ids(rows, TeamFields);
-        var teams = teamIds.Count == 0 ? [] : await db.Teams.AsNoTracking().Where(t => teamIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, t => t.Name, ct);
+        var contactIds = Ids(rows, ContactFields).Where(id => !known.ContainsKey(id)).ToList();
+        var userIds = Ids(rows, UserFields).Concat(ListedIds(rows, UserListFields)).Distinct().Where(id => !known.ContainsKey(id)).ToList();
+        var teamIds = Ids(rows, TeamFields).Where(id => !known.ContainsKey(id)).ToList();
+        // The other names in one round trip (ids are unique across the tables).
+        var looked = contactIds.Count + userIds.Count + teamIds.Count == 0
+            ? []
+            : await db.Contacts.Where(c => contactIds.Contains(c.Id)).Select(c => new { c.Id, Name = c.DisplayName })
+                .Concat(db.Users.Where(u => userIds.Contains(u.Id)).Select(u => new { u.Id, Name = u.DisplayName }))
+                .Concat(db.Teams.Where(t => teamIds.Contains(t.Id)).Select(t => new { t.Id, t.Name }))
+                .ToDictionaryAsync(n => n.Id, n => n.Name, ct);
+        var names = known.Concat(looked).ToDictionary(n => n.Key, n => n.Value);
 
         string? Readable(string field, string? value)
         {
@@ -73,14 +83,14 @@ public sealed class AuditHistory(CrmDbContext db, IStringLocalizer<SharedResourc
                 return null;
             }
 
-            if (Guid.TryParse(value, out var id) && (ContactFields.Contains(field) ? contacts : UserFields.Contains(field) ? users : TeamFields.Contains(field) ? teams : null) is { } names)
+            if ((ContactFields.Contains(field) || UserFields.Contains(field) || TeamFields.Contains(field)) && Guid.TryParse(value, out var id))
             {
                 return names.GetValueOrDefault(id, value);
             }
 
             if (UserListFields.Contains(field) && value.StartsWith('[') && System.Text.Json.JsonSerializer.Deserialize<List<Guid>>(value) is { } listed)
             {
-                return string.Join(", ", listed.Select(user => users.GetValueOrDefault(user, user.ToString())));
+                return string.Join(", ", listed.Select(user => names.GetValueOrDefault(user, user.ToString())));
             }
 
             var translated = EnumPrefixes.GetValueOrDefault(field, []).Select(prefix => l[prefix + value]).FirstOrDefault(label => !label.ResourceNotFound);

@@ -1,6 +1,7 @@
 using LegalCrm.Web.Data;
 using LegalCrm.Web.Features.Access;
 using LegalCrm.Web.Features.Audit;
+using LegalCrm.Web.Features.Privacy;
 using LegalCrm.Web.Features.Shared;
 using LegalCrm.Web.Infrastructure.Time;
 using Microsoft.AspNetCore.Mvc;
@@ -247,21 +248,33 @@ public sealed class DetailsModel(CrmDbContext db, Dossiers.DossierAccess dossier
 
     private async Task<bool> LoadAsync()
     {
-        var contact = await db.Contacts.AsNoTracking()
-            .Include(c => c.Addresses).Include(c => c.Phones).Include(c => c.Emails)
-            // One round trip: a contact has a handful of each, so the joined rows stay few.
-            .AsSingleQuery()
-            .SingleOrDefaultAsync(c => c.Id == Id);
-        if (contact is null)
+        var today = AmsterdamTime.Today(clock);
+        // The contact with its addresses, numbers, e-mail addresses, holds and consents in one round trip: a contact
+        // has a handful of each (and rarely a hold), so the joined rows stay few.
+        var found = await db.Contacts.AsNoTracking().Where(c => c.Id == Id).Select(c => new
+        {
+            Contact = c,
+            Addresses = c.Addresses.ToList(),
+            Phones = c.Phones.ToList(),
+            Emails = c.Emails.ToList(),
+            Lawyer = db.Users.Where(u => u.Id == c.ResponsibleLawyerId).Select(u => u.DisplayName).FirstOrDefault(),
+            Holds = db.LegalHolds.InForce(today).Where(h => h.ContactId == c.Id).OrderBy(h => h.PlacedAt).ToList(),
+            Consents = db.MarketingConsents.Where(m => m.ContactId == c.Id)
+                .OrderBy(m => m.WithdrawnOn != null).ThenBy(m => m.Purpose).ThenByDescending(m => m.GivenOn).ToList(),
+        }).AsSingleQuery().SingleOrDefaultAsync();
+        if (found is null)
         {
             return false;
         }
 
+        var contact = found.Contact;
+        contact.Addresses = found.Addresses;
+        contact.Phones = found.Phones;
+        contact.Emails = found.Emails;
         Contact = contact;
-        Holds = await Privacy.LegalHolds.ActiveAsync(db, clock, contactId: Id);
-        LawyerName = contact.ResponsibleLawyerId is { } lawyer
-            ? await db.Users.Where(u => u.Id == lawyer).Select(u => u.DisplayName).SingleOrDefaultAsync()
-            : null;
+        Holds = found.Holds;
+        LawyerName = found.Lawyer;
+        Consents = found.Consents;
 
         var outgoing = db.ContactRelationships.Where(r => r.FromContactId == Id)
             .Join(db.Contacts, r => r.ToContactId, c => c.Id, (r, c) => new { r.Id, r.Kind, Inverse = false, OtherId = c.Id, c.DisplayName, r.StartDate, r.EndDate });
@@ -272,20 +285,27 @@ public sealed class DetailsModel(CrmDbContext db, Dossiers.DossierAccess dossier
             .OrderBy(r => r.OtherName, StringComparer.CurrentCulture)
             .ToList();
 
-        if (me.Has(Permissions.CommunicationsRead))
+        // The dossiers the contact is a party to or corresponded in, those this user may see, in one query: the
+        // dossier list, and the dossiers whose deadlines, documents and communications show here.
+        var readsCommunications = me.Has(Permissions.CommunicationsRead);
+        var involved = db.Set<Dossiers.DossierParty>().Where(p => p.ContactId == Id).Select(p => p.DossierId);
+        if (readsCommunications)
         {
-            Communications = await Features.Communications.TimelineItem.OfContactAsync(db, dossiers, Id, 20);
+            involved = involved.Union(Features.Communications.TimelineItem.DossiersWithContact(db, Id));
         }
 
-        DossierRoles = await dossiers.VisibleAmong(db.Dossiers.Where(d => d.Parties.Any(p => p.ContactId == Id)))
-            .SelectMany(d => d.Parties.Where(p => p.ContactId == Id), (d, p) => new { d.Id, d.Number, d.Title, d.Status, p.Role, p.RoleLabel })
-            .OrderByDescending(r => r.Number)
-            .Take(100)
-            .Select(r => new DossierRow(r.Id, r.Number, r.Title, r.Status, r.Role, r.RoleLabel))
+        var contactDossiers = await dossiers.VisibleAmong(db.Dossiers.Where(d => involved.Contains(d.Id)))
+            .Select(d => new { d.Id, d.Number, d.Title, d.Status, Roles = d.Parties.Where(p => p.ContactId == Id).Select(p => new { p.Role, p.RoleLabel }).ToList() })
             .ToListAsync();
+        DossierRoles = [.. contactDossiers.SelectMany(d => d.Roles.Select(r => new DossierRow(d.Id, d.Number, d.Title, d.Status, r.Role, r.RoleLabel)))
+            .OrderByDescending(r => r.Number, StringComparer.Ordinal).Take(100)];
+        if (readsCommunications)
+        {
+            Communications = await Features.Communications.TimelineItem.OfContactAsync(db, Id, [.. contactDossiers.Select(d => (Guid?)d.Id)], 20);
+        }
 
-        // The open deadlines and the latest documents of the dossiers in which the contact is a party and that this user may see.
-        var visible = dossiers.VisibleAmong(db.Dossiers.Where(d => d.Parties.Any(p => p.ContactId == Id))).Select(d => d.Id);
+        // The open deadlines and the latest documents of the dossiers in which the contact is a party.
+        var visible = contactDossiers.Where(d => d.Roles.Count > 0).Select(d => d.Id).ToList();
         if (me.Has(Access.Permissions.DeadlinesRead))
         {
             Deadlines = await db.Deadlines.AsNoTracking().Where(d => d.Status == Features.Deadlines.DeadlineStatus.Open && visible.Contains(d.DossierId))
@@ -299,13 +319,21 @@ public sealed class DetailsModel(CrmDbContext db, Dossiers.DossierAccess dossier
             .Select(d => new DocumentRow(d.Id, d.DossierId, d.Title, d.UpdatedAt, db.Dossiers.Where(x => x.Id == d.DossierId).Select(x => x.Number).First()))
             .ToListAsync();
 
-        Consents = await db.MarketingConsents.AsNoTracking().Where(m => m.ContactId == Id)
-            .OrderBy(m => m.WithdrawnOn != null).ThenBy(m => m.Purpose).ThenByDescending(m => m.GivenOn)
-            .ToListAsync();
-
         LinkCandidates = await db.Contacts.Where(c => c.Id != Id).CandidatesAsync(db, Link);
 
-        History = await history.ForAsync(Id, 50, HiddenInHistory);
+        // The history names people by id: those on the page already are not looked up again.
+        var shown = new Dictionary<Guid, string> { [contact.Id] = contact.DisplayName };
+        foreach (var relationship in Relationships)
+        {
+            shown.TryAdd(relationship.OtherId, relationship.OtherName);
+        }
+
+        if (contact.ResponsibleLawyerId is { } lawyer && LawyerName is not null)
+        {
+            shown.TryAdd(lawyer, LawyerName);
+        }
+
+        History = await history.ForAsync(Id, 50, HiddenInHistory, shown);
         return true;
     }
 

@@ -21,12 +21,15 @@ public sealed record TimelineItem(Guid Id, CommunicationKind Kind, Communication
 
     /// <summary>
     /// The latest communications with a contact (linked to it, or with it as a participant): those without a dossier
-    /// follow the contact, those in a dossier only if the user may see that dossier (<see cref="DossierAccess"/>).
+    /// follow the contact, those in a dossier only if it is among <paramref name="visibleDossiers"/> — the dossiers of
+    /// <see cref="DossiersWithContact"/> the user may see (<see cref="DossierAccess"/>), which the caller has read.
     /// </summary>
-    public static async Task<List<TimelineItem>> OfContactAsync(CrmDbContext db, DossierAccess access, Guid contactId, int take, CancellationToken ct = default)
+    public static Task<List<TimelineItem>> OfContactAsync(CrmDbContext db, Guid contactId, IReadOnlyCollection<Guid?> visibleDossiers, int take, CancellationToken ct = default)
     {
-        var ids = await Filtered(await WithContactAsync(db, access, contactId, ct), kind: null, direction: null).Take(take).ToListAsync(ct);
-        return await LoadAsync(db, ids, ct);
+        // The page's ids and their rows in one statement (PostgreSQL takes the ids first, then reads only those rows).
+        var latest = Filtered(WithContact(db, contactId, visibleDossiers), kind: null, direction: null).Take(take);
+        return db.Communications.AsNoTracking().Where(c => latest.Contains(c.Id))
+            .OrderByDescending(c => c.OccurredAt).ThenByDescending(c => c.Id).Select(Projection).ToListAsync(ct);
     }
 
     /// <summary>Every communication with a contact that the user may see (see <see cref="OfContactAsync"/>), to filter and page.</summary>
@@ -39,16 +42,22 @@ public sealed record TimelineItem(Guid Id, CommunicationKind Kind, Communication
     /// </remarks>
     public static async Task<IQueryable<TimelineKey>> WithContactAsync(CrmDbContext db, DossierAccess access, Guid contactId, CancellationToken ct = default)
     {
-        var withContact = db.Communications.Where(c => c.ContactId == contactId)
+        var visible = await access.VisibleAmong(db.Dossiers.Where(d => DossiersWithContact(db, contactId).Contains(d.Id))).Select(d => (Guid?)d.Id).ToListAsync(ct);
+        return WithContact(db, contactId, visible);
+    }
+
+    /// <summary>The dossiers of the communications with a contact (not yet checked against what the user may see).</summary>
+    public static IQueryable<Guid> DossiersWithContact(CrmDbContext db, Guid contactId) =>
+        AllWithContact(db, contactId).Where(c => c.DossierId != null).Select(c => c.DossierId!.Value);
+
+    private static IQueryable<TimelineKey> WithContact(CrmDbContext db, Guid contactId, IReadOnlyCollection<Guid?> visibleDossiers) =>
+        AllWithContact(db, contactId).Where(c => c.DossierId == null || visibleDossiers.Contains(c.DossierId));
+
+    private static IQueryable<TimelineKey> AllWithContact(CrmDbContext db, Guid contactId) =>
+        db.Communications.Where(c => c.ContactId == contactId)
             .Select(c => new TimelineKey { Id = c.Id, DossierId = c.DossierId, OccurredAt = c.OccurredAt, Kind = c.Kind, Direction = c.Direction })
             .Union(db.Set<CommunicationParticipant>().Where(p => p.ContactId == contactId)
                 .Select(p => new TimelineKey { Id = p.CommunicationId, DossierId = p.DossierId, OccurredAt = p.OccurredAt, Kind = p.Kind, Direction = p.Direction }));
-        var dossierIds = await withContact.Where(c => c.DossierId != null).Select(c => c.DossierId!.Value).Distinct().ToListAsync(ct);
-        var visible = dossierIds.Count == 0
-            ? []
-            : await access.VisibleAmong(db.Dossiers.Where(d => dossierIds.Contains(d.Id))).Select(d => (Guid?)d.Id).ToListAsync(ct);
-        return withContact.Where(c => c.DossierId == null || visible.Contains(c.DossierId));
-    }
 
     /// <summary>A dossier's communications as timeline keys; the caller has checked the dossier may be seen.</summary>
     public static IQueryable<TimelineKey> OfDossier(CrmDbContext db, Guid dossierId) =>

@@ -2,6 +2,7 @@ using LegalCrm.Web.Data;
 using LegalCrm.Web.Features.Access;
 using LegalCrm.Web.Features.Audit;
 using LegalCrm.Web.Features.Clients;
+using LegalCrm.Web.Features.Privacy;
 using LegalCrm.Web.Features.Shared;
 using LegalCrm.Web.Infrastructure.Time;
 using Microsoft.AspNetCore.Mvc;
@@ -340,44 +341,58 @@ public sealed class DetailsModel(CrmDbContext db, DossierAccess access, Conflict
 
     private async Task<bool> LoadAsync()
     {
-        var dossier = await access.FindAsync(Id);
-        if (dossier is null)
-        {
-            return false;
-        }
-
-        Dossier = dossier;
-        Holds = await Privacy.LegalHolds.ActiveAsync(db, clock, dossierId: Id);
-        CanEdit = !dossier.IsReadOnly && await access.CanEditAsync(Id);
-        var lawyerId = dossier.ResponsibleLawyerId;
         var readsDeadlines = me.Has(Permissions.DeadlinesRead);
         var readsTasks = me.Has(Permissions.TasksRead);
         var openDeadlines = db.Deadlines.AsNoTracking().Where(x => x.DossierId == Id && x.Status == Deadlines.DeadlineStatus.Open);
         var openTasks = db.WorkTasks.AsNoTracking().Where(t => t.DossierId == Id && (t.Status == Tasks.WorkTaskStatus.Open || t.Status == Tasks.WorkTaskStatus.InProgress));
-        // The page's small facts in one round trip.
-        var facts = await db.Firms.Select(f => new
+        var editable = access.Editable(Id);
+        var today = AmsterdamTime.Today(clock);
+        // The dossier, if the user may see it, with the page's small facts and short lists in one round trip. Holds
+        // and parties are the two collections joined in: a dossier has a handful of parties and rarely a hold.
+        var page = await access.VisibleAmong(db.Dossiers.Where(d => d.Id == Id)).AsNoTracking().Select(d => new
         {
-            f.PartyRoles,
-            Lawyer = db.Users.Where(u => u.Id == lawyerId).Select(u => u.DisplayName).FirstOrDefault(),
-            Documents = db.Documents.Count(d => d.DossierId == Id),
+            Dossier = d,
+            PartyRoles = db.Firms.Select(f => f.PartyRoles).First(),
+            Lawyer = db.Users.Where(u => u.Id == d.ResponsibleLawyerId).Select(u => u.DisplayName).FirstOrDefault(),
+            Documents = db.Documents.Count(x => x.DossierId == d.Id),
             Deadlines = readsDeadlines ? openDeadlines.Count() : 0,
             Tasks = readsTasks ? openTasks.Count() : 0,
-        }).SingleAsync();
-        FirmRoles = facts.PartyRoles;
-        LawyerName = facts.Lawyer;
-        DocumentCount = facts.Documents;
-        Parties = await db.Set<DossierParty>().AsNoTracking().Where(p => p.DossierId == Id)
-            .Join(db.Contacts, p => p.ContactId, c => c.Id, (p, c) => new { p.Id, p.Role, p.RoleLabel, ContactId = c.Id, c.DisplayName, c.SortKey, p.StartDate, p.EndDate })
-            .OrderBy(p => p.Role).ThenBy(p => p.SortKey)
-            .Select(p => new PartyRow(p.Id, p.Role, p.RoleLabel, p.ContactId, p.DisplayName, p.StartDate, p.EndDate))
+            MayEdit = editable.Any(),
+            LatestCheck = db.ConflictChecks.Where(c => c.DossierId == d.Id).OrderByDescending(c => c.RunAt).FirstOrDefault(),
+            Holds = db.LegalHolds.InForce(today).Where(h => h.DossierId == d.Id).OrderBy(h => h.PlacedAt).ToList(),
+            Parties = d.Parties.Join(db.Contacts, p => p.ContactId, c => c.Id, (p, c) => new { p.Id, p.Role, p.RoleLabel, ContactId = c.Id, c.DisplayName, c.SortKey, p.StartDate, p.EndDate })
+                .OrderBy(p => p.Role).ThenBy(p => p.SortKey)
+                .ToList(),
+        }).SingleOrDefaultAsync();
+        if (page is null)
+        {
+            return false;
+        }
+
+        var dossier = page.Dossier;
+        Dossier = dossier;
+        Holds = page.Holds;
+        CanEdit = !dossier.IsReadOnly && page.MayEdit;
+        FirmRoles = page.PartyRoles;
+        LawyerName = page.Lawyer;
+        DocumentCount = page.Documents;
+        LatestCheck = page.LatestCheck;
+        Parties = [.. page.Parties.Select(p => new PartyRow(p.Id, p.Role, p.RoleLabel, p.ContactId, p.DisplayName, p.StartDate, p.EndDate))];
+
+        // The team card in one query: its people and teams, and for an editor everyone and every team that could join.
+        var members = db.Set<DossierMember>().Where(m => m.DossierId == Id).Select(m => m.UserId);
+        var onDossier = db.DossierTeams.Where(t => t.DossierId == Id).Select(t => t.TeamId);
+        var card = await db.Users.Where(u => members.Contains(u.Id) || (CanEdit && u.DisabledAt == null))
+            .Select(u => new { IsTeam = false, u.Id, Name = u.DisplayName, Members = 0, Assigned = members.Contains(u.Id) })
+            .Concat(db.Teams.Where(t => CanEdit || onDossier.Contains(t.Id))
+                .Select(t => new { IsTeam = true, t.Id, t.Name, Members = t.Members.Count, Assigned = onDossier.Contains(t.Id) }))
+            .OrderBy(x => x.Name)
             .ToListAsync();
-        LatestCheck = await db.ConflictChecks.AsNoTracking().Where(c => c.DossierId == Id).OrderByDescending(c => c.RunAt).FirstOrDefaultAsync();
-        Team = (await db.Set<DossierMember>().Where(m => m.DossierId == Id).Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { u.Id, u.DisplayName })
-                .OrderBy(u => u.DisplayName).ToListAsync())
-            .Select(u => (u.Id, u.DisplayName)).ToList();
-        Teams = (await db.DossierTeams.Where(t => t.DossierId == Id).Join(db.Teams, dt => dt.TeamId, t => t.Id, (dt, t) => new { t.Id, t.Name, Members = t.Members.Count })
-                .OrderBy(t => t.Name).ToListAsync())
-            .Select(t => (t.Id, t.Name, t.Members)).ToList();
+        Team = [.. card.Where(x => !x.IsTeam && x.Assigned).Select(x => (x.Id, x.Name))];
+        Addable = CanEdit ? [.. card.Where(x => !x.IsTeam && !x.Assigned && x.Id != dossier.ResponsibleLawyerId).Select(x => (x.Id, x.Name))] : [];
+        Teams = [.. card.Where(x => x.IsTeam && x.Assigned).Select(x => (x.Id, x.Name, x.Members))];
+        AddableTeams = CanEdit ? [.. card.Where(x => x.IsTeam && !x.Assigned).Select(x => (x.Id, x.Name))] : [];
+
         if (me.Has(Permissions.CommunicationsRead))
         {
             Communications = await Features.Communications.TimelineItem.OfDossierAsync(db, Id, 10);
@@ -385,7 +400,7 @@ public sealed class DetailsModel(CrmDbContext db, DossierAccess access, Conflict
 
         if (readsDeadlines)
         {
-            OpenDeadlineCount = facts.Deadlines;
+            OpenDeadlineCount = page.Deadlines;
             OpenDeadlines = await openDeadlines.OrderBy(x => x.DueDate).ThenBy(x => x.DueTime).Take(8).ToListAsync();
             CanAddDeadlines = CanEdit && me.Has(Permissions.DeadlinesWrite);
             WorkflowDates = CanAddDeadlines ? await workflows.DateLabelsAsync(Dossier.DossierType) : [];
@@ -393,7 +408,7 @@ public sealed class DetailsModel(CrmDbContext db, DossierAccess access, Conflict
 
         if (readsTasks)
         {
-            OpenTaskCount = facts.Tasks;
+            OpenTaskCount = page.Tasks;
             OpenTasks = await openTasks.OrderBy(t => t.DueDate == null).ThenBy(t => t.DueDate).ThenByDescending(t => t.Priority).Take(8).ToListAsync();
             CanAddTasks = CanEdit && me.Has(Permissions.TasksWrite);
         }
@@ -403,13 +418,22 @@ public sealed class DetailsModel(CrmDbContext db, DossierAccess access, Conflict
             .OrderByDescending(r => r.UpdatedAt).ThenByDescending(r => r.Id).ToList();
         if (CanEdit)
         {
-            AddableTeams = (await db.Teams.OrderBy(t => t.Name).Select(t => new { t.Id, t.Name }).ToListAsync())
-                .Where(t => Teams.All(x => x.Id != t.Id)).Select(t => (t.Id, t.Name)).ToList();
-            Addable = (await UserOptions.ActiveAsync(db)).Where(u => u.Id != dossier.ResponsibleLawyerId && Team.All(t => t.Id != u.Id)).ToList();
             PartyCandidates = await db.Contacts.CandidatesAsync(db, Party);
         }
 
-        History = await history.ForAsync(Id, 100, HiddenInHistory);
+        // The history names people and teams by id: those on the page already are not looked up again.
+        var shown = new Dictionary<Guid, string>();
+        foreach (var (id, name) in Parties.Select(p => (p.ContactId, p.Name)).Concat(card.Select(x => (x.Id, x.Name))))
+        {
+            shown.TryAdd(id, name);
+        }
+
+        if (LawyerName is not null)
+        {
+            shown.TryAdd(dossier.ResponsibleLawyerId, LawyerName);
+        }
+
+        History = await history.ForAsync(Id, 100, HiddenInHistory, shown);
         return true;
     }
 

@@ -111,10 +111,13 @@ public sealed class DossierAccess(CrmDbContext db, CurrentUser me, TimeProvider 
     }
 
     /// <summary>Changing a dossier takes <c>dossiers.write</c> and a place in its team: seeing all is not working on all.</summary>
-    public Task<bool> CanEditAsync(Guid dossierId, CancellationToken ct = default) =>
+    public Task<bool> CanEditAsync(Guid dossierId, CancellationToken ct = default) => Editable(dossierId).AnyAsync(ct);
+
+    /// <summary>The dossier if the user may change it (see <see cref="CanEditAsync"/>), else nothing: to ask inside a larger query.</summary>
+    public IQueryable<Dossier> Editable(Guid dossierId) =>
         me.UserId is { } user && me.Has(Permissions.DossiersRead) && me.Has(Permissions.DossiersWrite)
-            ? NotWalled(db.Dossiers.Where(d => d.Id == dossierId).Where(IsInTeam(user)), user).AnyAsync(ct)
-            : Task.FromResult(false);
+            ? NotWalled(db.Dossiers.Where(d => d.Id == dossierId).Where(IsInTeam(user)), user)
+            : db.Dossiers.Where(d => false);
 
     /// <summary>Adding or changing documents: <c>documents.write</c>, a place in the team, and a dossier that is not closed.</summary>
     public async Task<bool> CanChangeDocumentsAsync(Dossier dossier, CancellationToken ct = default) =>

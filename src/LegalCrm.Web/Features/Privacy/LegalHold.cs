@@ -43,12 +43,6 @@ public static class LegalHolds
     /// <summary>The holds in force on <paramref name="today"/> (the query form of <see cref="LegalHold.IsActive"/>).</summary>
     public static IQueryable<LegalHold> InForce(this IQueryable<LegalHold> holds, DateOnly today) =>
         holds.Where(h => h.ReleasedAt == null && (h.Until == null || h.Until >= today));
-
-    public static async Task<IReadOnlyList<LegalHold>> ActiveAsync(Data.CrmDbContext db, TimeProvider clock, Guid? contactId = null, Guid? dossierId = null) =>
-        await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
-            db.LegalHolds.InForce(Infrastructure.Time.AmsterdamTime.Today(clock))
-                .Where(h => contactId != null ? h.ContactId == contactId : h.DossierId == dossierId)
-                .OrderBy(h => h.PlacedAt));
 }
 
 /// <summary>

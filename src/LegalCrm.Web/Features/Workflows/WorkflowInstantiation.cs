@@ -48,14 +48,13 @@ public sealed class WorkflowInstantiation(CrmDbContext db, CurrentUser me, TimeP
             return [];
         }
 
-        var templates = await TemplatesOfTypeAsync(type, ct);
-        var labels = await db.WorkflowSteps.AsNoTracking()
-            .Where(s => templates.Contains(s.TemplateId))
+        // One round trip (the dossier page asks on every opening): the firm's few date steps with their template's type.
+        var steps = await db.WorkflowSteps.AsNoTracking()
             .Where(s => s.Trigger == WorkflowTrigger.DateEntered && s.DateLabel != null)
+            .Join(db.WorkflowTemplates.Where(t => t.IsActive), s => s.TemplateId, t => t.Id, (s, t) => new { t.DossierType, s.Position, Label = s.DateLabel! })
             .OrderBy(s => s.Position)
-            .Select(s => s.DateLabel!)
             .ToListAsync(ct);
-        return labels.Select(l => l.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        return steps.Where(s => WorkflowPlan.NormaliseType(s.DossierType) == type).Select(s => s.Label.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
     }
 
     /// <summary>Makes the items of the steps not carried out yet; returns how many deadlines and tasks were made. Saves.</summary>
