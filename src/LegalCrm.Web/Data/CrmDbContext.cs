@@ -155,6 +155,7 @@ public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options, TenantC
         builder.HasPostgresExtension("btree_gin");
         builder.HasPostgresExtension("unaccent");
         builder.ApplyConfigurationsFromAssembly(typeof(CrmDbContext).Assembly);
+        builder.HasDbFunction(typeof(Features.Access.SessionSeen).GetMethod(nameof(Features.Access.SessionSeen.See))!).HasName("legalcrm_see_session").HasSchema("public");
         ApplyTenantFilters(builder);
     }
 

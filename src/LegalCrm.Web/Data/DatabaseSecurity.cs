@@ -146,6 +146,23 @@ public static class DatabaseSecurity
                 RETURN (v_plan -> 0 -> 'Plan' ->> 'Plan Rows')::double precision >= p_share * v_total;
             END
             $fn$;
+        -- The session check of every request (UserSession.LoadAsync): a session's "last seen" as it was, and — for a
+        -- session still open whose account is enabled and whose security stamp is the cookie's — "seen now" when that is
+        -- older than p_stale_before, in the same statement, so keeping it current costs no round trip of its own. As the
+        -- caller (row-level security applies); the copy of last_seen read is taken before the update.
+        CREATE OR REPLACE FUNCTION legalcrm_see_session(p_session uuid, p_user uuid, p_stamp text, p_now timestamptz, p_stale_before timestamptz) RETURNS timestamptz
+            LANGUAGE sql VOLATILE SET search_path = public, pg_temp
+            AS $fn$
+                WITH seen AS (
+                    SELECT s.last_seen_at FROM user_sessions s WHERE s.id = p_session AND s.user_id = p_user AND s.ended_at IS NULL),
+                touched AS (
+                    UPDATE user_sessions s SET last_seen_at = p_now
+                    FROM users u
+                    WHERE s.id = p_session AND s.user_id = p_user AND s.ended_at IS NULL AND s.last_seen_at < p_stale_before
+                      AND u.id = p_user AND u.disabled_at IS NULL AND u.security_stamp IS NOT DISTINCT FROM p_stamp
+                    RETURNING s.id)
+                SELECT last_seen_at FROM seen
+            $fn$;
         -- Erasure (AVG art. 17) reaches the audit trail, which the app may not change: this is the one narrow way. It
         -- only replaces one person's values by their pseudonym, only in the current firm's rows, and records that it
         -- did so in the trail itself. Rows about the person (subject or entity) lose every text value except ids,
@@ -300,8 +317,8 @@ public static class DatabaseSecurity
         REVOKE ALL ON FUNCTION legalcrm_anonymise_audit(text, uuid[], text, text[], text[]) FROM PUBLIC;
         GRANT EXECUTE ON FUNCTION legalcrm_anonymise_audit(text, uuid[], text, text[], text[]) TO {AppRole};
 
-        REVOKE ALL ON FUNCTION legalcrm_tenant_of_login(text), legalcrm_tenant_of_user(uuid), legalcrm_firm_ids(), legalcrm_contact_name_matches(text[], text, boolean, integer), legalcrm_communication_matches(text, integer), legalcrm_communication_words_common(text, double precision) FROM PUBLIC;
-        GRANT EXECUTE ON FUNCTION legalcrm_tenant_of_login(text), legalcrm_tenant_of_user(uuid), legalcrm_firm_ids(), legalcrm_contact_name_matches(text[], text, boolean, integer), legalcrm_communication_matches(text, integer), legalcrm_communication_words_common(text, double precision) TO {AppRole};
+        REVOKE ALL ON FUNCTION legalcrm_tenant_of_login(text), legalcrm_tenant_of_user(uuid), legalcrm_firm_ids(), legalcrm_contact_name_matches(text[], text, boolean, integer), legalcrm_communication_matches(text, integer), legalcrm_communication_words_common(text, double precision), legalcrm_see_session(uuid, uuid, text, timestamptz, timestamptz) FROM PUBLIC;
+        GRANT EXECUTE ON FUNCTION legalcrm_tenant_of_login(text), legalcrm_tenant_of_user(uuid), legalcrm_firm_ids(), legalcrm_contact_name_matches(text[], text, boolean, integer), legalcrm_communication_matches(text, integer), legalcrm_communication_words_common(text, double precision), legalcrm_see_session(uuid, uuid, text, timestamptz, timestamptz) TO {AppRole};
 
         -- Hangfire's tables: the app enqueues and runs jobs, it does not change their schema.
         GRANT USAGE ON SCHEMA hangfire TO {AppRole};

@@ -81,6 +81,30 @@ public sealed class SessionTests(CrmAppFactory app) : IClassFixture<CrmAppFactor
     }
 
     [Fact]
+    public async Task A_session_whose_security_stamp_changed_is_refused_and_not_marked_seen()
+    {
+        var firm = await app.CreateFirmAsync("Sessies verlopen");
+        using var client = await app.SignedInAsync(firm.Lawyer);
+        var fiveMinutesAgo = DateTimeOffset.UtcNow.AddMinutes(-5);
+        await using (var scope = app.FirmScope(firm.Id))
+        {
+            var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
+            await db.SignInSessions.Where(s => s.UserId == firm.Lawyer.Id).ExecuteUpdateAsync(u => u.SetProperty(s => s.LastSeenAt, fiveMinutesAgo));
+            // What a password change elsewhere does: the cookie's stamp no longer matches.
+            await db.Users.Where(u => u.Id == firm.Lawyer.Id).ExecuteUpdateAsync(u => u.SetProperty(x => x.SecurityStamp, Guid.NewGuid().ToString("N")));
+        }
+
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/Clients")).StatusCode);
+
+        await using (var scope = app.FirmScope(firm.Id))
+        {
+            var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
+            var seen = await db.SignInSessions.Where(s => s.UserId == firm.Lawyer.Id).Select(s => s.LastSeenAt).SingleAsync();
+            Assert.True(DateTimeOffset.UtcNow - seen > TimeSpan.FromMinutes(4), $"the refused session was marked seen at {seen:O}");
+        }
+    }
+
+    [Fact]
     public async Task An_administrator_signs_a_user_out_everywhere_without_disabling_the_account()
     {
         var firm = await app.CreateFirmAsync("Sessies beheer");

@@ -54,20 +54,13 @@ public static class SessionValidator
         // request, so the firm is set on it once (TenantConnectionInterceptor) rather than before each query. EF gives
         // it back to the pool when the request's context is disposed.
         await db.Database.OpenConnectionAsync(context.HttpContext.RequestAborted);
-        var session = await UserSession.LoadAsync(db, userId, context.HttpContext.RequestAborted, sessionId);
+        var stamp = principal.FindFirst(CrmClaims.SecurityStamp)?.Value;
+        var session = await UserSession.LoadAsync(db, userId, context.HttpContext.RequestAborted, new SessionSeen(sessionId, stamp, clock.GetUtcNow()));
 
-        if (session is null || session.DisabledAt is not null || session.SecurityStamp != principal.FindFirst(CrmClaims.SecurityStamp)?.Value
-            || session.SessionLastSeenAt is not { } lastSeen)
+        if (session is null || session.DisabledAt is not null || session.SecurityStamp != stamp || session.SessionLastSeenAt is null)
         {
             await RejectAsync(context);
             return;
-        }
-
-        var now = clock.GetUtcNow();
-        if (now - lastSeen > LastSeenPrecision)
-        {
-            await db.SignInSessions.Where(s => s.Id == sessionId)
-                .ExecuteUpdateAsync(u => u.SetProperty(s => s.LastSeenAt, now), context.HttpContext.RequestAborted);
         }
 
         session.SignIn(services.GetRequiredService<CurrentUser>());
@@ -76,14 +69,28 @@ public static class SessionValidator
 
     public const string UserCultureKey = "legalcrm:user-culture";
 
-    /// <summary>How stale a session's "last seen" may be: one write a minute per session, not one per request.</summary>
-    public static readonly TimeSpan LastSeenPrecision = TimeSpan.FromMinutes(1);
 
     private static async Task RejectAsync(CookieValidatePrincipalContext context)
     {
         context.RejectPrincipal();
         await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
     }
+}
+
+/// <summary>
+/// A request's session, to check and mark as seen (<c>legalcrm_see_session</c>): "last seen" is written when it is
+/// older than <see cref="Precision"/> and the session is still valid for <paramref name="SecurityStamp"/> — one write a
+/// minute per session, not one per request, and no round trip of its own.
+/// </summary>
+public sealed record SessionSeen(Guid SessionId, string? SecurityStamp, DateTimeOffset Now)
+{
+    public static readonly TimeSpan Precision = TimeSpan.FromMinutes(1);
+
+    public DateTimeOffset StaleBefore => Now - Precision;
+
+    /// <summary>Maps to the database function; only for queries.</summary>
+    public static DateTimeOffset? See(Guid session, Guid user, string? stamp, DateTimeOffset now, DateTimeOffset staleBefore) =>
+        throw new NotSupportedException("Only for use in a query (legalcrm_see_session).");
 }
 
 /// <summary>
@@ -105,8 +112,11 @@ public sealed record UserSession(
     int UnreadNotifications)
 {
     /// <summary>Loads the user of the firm entered (<see cref="Tenancy.TenantContext"/>), or null when there is none.</summary>
-    /// <remarks>With <paramref name="sessionId"/>, <see cref="SessionLastSeenAt"/> says when that session of the user was last seen, null when it has ended or is not theirs.</remarks>
-    public static Task<UserSession?> LoadAsync(CrmDbContext db, Guid userId, CancellationToken ct, Guid? sessionId = null) =>
+    /// <remarks>
+    /// With <paramref name="session"/>, <see cref="SessionLastSeenAt"/> says when that session of the user was last seen
+    /// (null when it has ended or is not theirs), and the same statement marks it seen now if due (<see cref="SessionSeen"/>).
+    /// </remarks>
+    public static Task<UserSession?> LoadAsync(CrmDbContext db, Guid userId, CancellationToken ct, SessionSeen? session = null) =>
         db.Users
             .AsNoTracking()
             .Where(u => u.Id == userId)
@@ -125,7 +135,7 @@ public sealed record UserSession(
                     .Distinct()
                     .ToList(),
                 db.TeamMembers.Where(m => m.UserId == u.Id).Select(m => m.TeamId).ToList(),
-                db.SignInSessions.Where(s => s.Id == sessionId && s.UserId == u.Id && s.EndedAt == null).Select(s => (DateTimeOffset?)s.LastSeenAt).FirstOrDefault(),
+                session == null ? null : SessionSeen.See(session.SessionId, u.Id, session.SecurityStamp, session.Now, session.StaleBefore),
                 // The number on the bell, with the session: one round trip less on every page (a partial index keeps it one probe).
                 db.Notifications.Count(n => n.UserId == u.Id && n.ReadAt == null)))
             .SingleOrDefaultAsync(ct);

@@ -28,7 +28,7 @@ public sealed class SignInSession : ITenantOwned
 
     public DateTimeOffset CreatedAt { get; set; }
 
-    /// <summary>Refreshed at most once a minute (<see cref="SessionValidator.LastSeenPrecision"/>).</summary>
+    /// <summary>Refreshed at most once a minute (<see cref="SessionSeen.Precision"/>).</summary>
     public DateTimeOffset LastSeenAt { get; set; }
 
     public string? IpAddress { get; set; }
