@@ -19,7 +19,7 @@ public sealed class AuditHistory(CrmDbContext db, IStringLocalizer<SharedResourc
     /// <paramref name="knownNames"/> are names the page has already read (its parties, team, people), so only others are
     /// looked up — at most one query more.
     /// </summary>
-    public async Task<IReadOnlyList<AuditHistoryRow>> ForAsync(Guid subjectId, int take, IReadOnlySet<string> hiddenFields, IReadOnlyDictionary<Guid, string>? knownNames = null, CancellationToken ct = default)
+    public async Task<IReadOnlyList<AuditHistoryRow>> ForAsync(Guid subjectId, int take, IReadOnlySet<string> hiddenFields, IEnumerable<(Guid Id, string Name)>? knownNames = null, CancellationToken ct = default)
     {
         var entries = (await db.AuditEntries.AsNoTracking()
                 .Where(a => a.SubjectId == subjectId && a.Action != AuditActions.View)
@@ -31,7 +31,13 @@ public sealed class AuditHistory(CrmDbContext db, IStringLocalizer<SharedResourc
             // An update that only touched bookkeeping says nothing to a reader.
             .Where(a => a.Entry.Action != AuditActions.Update || a.Fields.Count > 0)
             .ToList();
-        var fields = await ResolveAsync(entries.Select(e => e.Fields).ToList(), knownNames ?? new Dictionary<Guid, string>(), ct);
+        var known = new Dictionary<Guid, string>();
+        foreach (var (id, name) in knownNames ?? [])
+        {
+            known.TryAdd(id, name);
+        }
+
+        var fields = await ResolveAsync(entries.Select(e => e.Fields).ToList(), known, ct);
         return entries.Select((e, i) => new AuditHistoryRow(e.Entry.OccurredAt, e.Entry.ActorName, e.Entry.Action, e.Entry.EntityType, fields[i])).ToList();
     }
 
@@ -62,7 +68,7 @@ public sealed class AuditHistory(CrmDbContext db, IStringLocalizer<SharedResourc
 
     private static readonly HashSet<string> TeamFields = new(StringComparer.Ordinal) { "TeamId", "AssigneeTeamId" };
 
-    private async Task<List<IReadOnlyList<AuditChanges.Field>>> ResolveAsync(IReadOnlyList<IReadOnlyList<AuditChanges.Field>> rows, IReadOnlyDictionary<Guid, string> known, CancellationToken ct = default)
+    private async Task<List<IReadOnlyList<AuditChanges.Field>>> ResolveAsync(IReadOnlyList<IReadOnlyList<AuditChanges.Field>> rows, Dictionary<Guid, string> known, CancellationToken ct = default)
     {
         var contactIds = Ids(rows, ContactFields).Where(id => !known.ContainsKey(id)).ToList();
         var userIds = Ids(rows, UserFields).Concat(ListedIds(rows, UserListFields)).Distinct().Where(id => !known.ContainsKey(id)).ToList();

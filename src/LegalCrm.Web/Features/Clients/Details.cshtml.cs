@@ -322,18 +322,9 @@ public sealed class DetailsModel(CrmDbContext db, Dossiers.DossierAccess dossier
         LinkCandidates = await db.Contacts.Where(c => c.Id != Id).CandidatesAsync(db, Link);
 
         // The history names people by id: those on the page already are not looked up again.
-        var shown = new Dictionary<Guid, string> { [contact.Id] = contact.DisplayName };
-        foreach (var relationship in Relationships)
-        {
-            shown.TryAdd(relationship.OtherId, relationship.OtherName);
-        }
-
-        if (contact.ResponsibleLawyerId is { } lawyer && LawyerName is not null)
-        {
-            shown.TryAdd(lawyer, LawyerName);
-        }
-
-        History = await history.ForAsync(Id, 50, HiddenInHistory, shown);
+        var shown = Relationships.Select(r => (r.OtherId, r.OtherName)).Prepend((contact.Id, contact.DisplayName));
+        History = await history.ForAsync(Id, 50, HiddenInHistory,
+            contact.ResponsibleLawyerId is { } lawyer && LawyerName is not null ? shown.Append((lawyer, LawyerName)) : shown);
         return true;
     }
 

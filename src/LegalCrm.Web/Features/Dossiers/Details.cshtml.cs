@@ -422,18 +422,8 @@ public sealed class DetailsModel(CrmDbContext db, DossierAccess access, Conflict
         }
 
         // The history names people and teams by id: those on the page already are not looked up again.
-        var shown = new Dictionary<Guid, string>();
-        foreach (var (id, name) in Parties.Select(p => (p.ContactId, p.Name)).Concat(card.Select(x => (x.Id, x.Name))))
-        {
-            shown.TryAdd(id, name);
-        }
-
-        if (LawyerName is not null)
-        {
-            shown.TryAdd(dossier.ResponsibleLawyerId, LawyerName);
-        }
-
-        History = await history.ForAsync(Id, 100, HiddenInHistory, shown);
+        var shown = Parties.Select(p => (p.ContactId, p.Name)).Concat(card.Select(x => (x.Id, x.Name)));
+        History = await history.ForAsync(Id, 100, HiddenInHistory, LawyerName is null ? shown : shown.Append((dossier.ResponsibleLawyerId, LawyerName)));
         return true;
     }
 
