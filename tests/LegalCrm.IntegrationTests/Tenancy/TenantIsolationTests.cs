@@ -90,6 +90,48 @@ public sealed class TenantIsolationTests(CrmAppFactory app) : IClassFixture<CrmA
     }
 
     [Fact]
+    public async Task A_statement_prepared_under_one_firm_sees_only_the_next_firm_on_the_same_pooled_connection()
+    {
+        // One physical connection, handed out again and again, with the app's statement cache: the statement is
+        // prepared (and planned) under firm A, then runs for nobody and for firm B on the same server session.
+        var pooled = new NpgsqlConnectionStringBuilder(CrmDbContextOptions.WithAutoPrepare(app.Database.AppConnectionString))
+        {
+            MaxPoolSize = 1,
+            ApplicationName = "legalcrm-auto-prepare-test",
+        }.ConnectionString;
+        const string firmsOfUsers = "SELECT coalesce(string_agg(DISTINCT tenant_id::text, ','), 'none') FROM users";
+
+        int backend;
+        await using (var asA = new NpgsqlConnection(pooled))
+        {
+            await asA.OpenAsync();
+            backend = asA.ProcessID;
+            await ScalarAsync<string>(asA, $"SELECT set_config('app.tenant_id', '{_a.Id}', false)");
+            for (var i = 0; i < 6; i++)
+            {
+                Assert.Equal(_a.Id.ToString(), await ScalarAsync<string>(asA, firmsOfUsers));
+            }
+
+            Assert.Equal(1, await ScalarAsync<long>(asA, $"SELECT count(*) FROM pg_prepared_statements WHERE statement = $q${firmsOfUsers}$q$"));
+        }
+
+        await using (var asNobody = new NpgsqlConnection(pooled))
+        {
+            await asNobody.OpenAsync();
+            Assert.Equal(backend, asNobody.ProcessID);
+            Assert.Equal(1, await ScalarAsync<long>(asNobody, $"SELECT count(*) FROM pg_prepared_statements WHERE statement = $q${firmsOfUsers}$q$"));
+            Assert.Equal(string.Empty, await ScalarAsync<string>(asNobody, $"SELECT coalesce(current_setting('{Web.Tenancy.TenantConnectionInterceptor.SettingName}', true), '')"));
+            Assert.Equal("none", await ScalarAsync<string>(asNobody, firmsOfUsers));
+        }
+
+        await using var asB = new NpgsqlConnection(pooled);
+        await asB.OpenAsync();
+        Assert.Equal(backend, asB.ProcessID);
+        await ScalarAsync<string>(asB, $"SELECT set_config('app.tenant_id', '{_b.Id}', false)");
+        Assert.Equal(_b.Id.ToString(), await ScalarAsync<string>(asB, firmsOfUsers));
+    }
+
+    [Fact]
     public async Task The_app_role_cannot_write_a_row_for_another_firm()
     {
         await using var connection = await OpenAsAppAsync(_a.Id);
