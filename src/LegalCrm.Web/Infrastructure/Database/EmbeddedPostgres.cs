@@ -25,6 +25,9 @@ public sealed record EmbeddedPostgresOptions
 
     /// <summary>PostgreSQL's max_connections; null keeps its default (100).</summary>
     public int? MaxConnections { get; init; }
+
+    /// <summary>PostgreSQL's shared_buffers (e.g. "2GB"); null keeps its default (128MB), enough for a demo firm.</summary>
+    public string? SharedBuffers { get; init; }
 }
 
 /// <summary>
@@ -108,6 +111,11 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         if (_options.MaxConnections is { } max)
         {
             settings += $" -c max_connections={max}";
+        }
+
+        if (_options.SharedBuffers is { } buffers)
+        {
+            settings += $" -c shared_buffers={buffers}";
         }
 
         await RunAsync("pg_ctl", ["start", "-D", ClusterDirectory, "-w", "-t", "60", "-l", Path.Combine(ClusterDirectory, "server.log"), "-o", settings], ct);
