@@ -32,11 +32,12 @@ internal sealed class DeadlineConfiguration : IEntityTypeConfiguration<Deadline>
         b.HasOne<DeadlineRule>().WithMany().HasForeignKey(x => x.RuleId).OnDelete(DeleteBehavior.SetNull);
         // A dossier's deadlines in date order; the firm's open deadlines by date (agenda, reminders, dashboard).
         b.HasIndex(x => new { x.TenantId, x.DossierId, x.DueDate });
-        // Carries the responsible people, so the agenda finds a person's deadlines of a month from the index alone
-        // (AgendaItems) instead of reading every open deadline of those days from the table; and is in the lists' full
+        // Carries the responsible people and the kind, so the agenda and the dashboard find a person's (fatal) deadlines
+        // from the index alone (AgendaItems, Dashboard) instead of reading every open deadline of those days from the
+        // table (12 ms for the fatal ones of two weeks at 200,000; 2 ms from the index); and is in the lists' full
         // order (date, time, id), so a page is read in order and the walk stops when it is full instead of sorting
         // every deadline of the days before it (page 10 of "all I may see" went from 250 to 50 ms at 200,000).
-        b.HasIndex(x => new { x.TenantId, x.DueDate, x.DueTime, x.Id }).HasFilter("status = 'Open'").IncludeProperties(x => new { x.ResponsibleUserIds });
+        b.HasIndex(x => new { x.TenantId, x.DueDate, x.DueTime, x.Id }).HasFilter("status = 'Open'").IncludeProperties(x => new { x.ResponsibleUserIds, x.Kind });
         // The reminder sweep's only question: whose reminder is due now (DeadlineReminderSweep).
         b.HasIndex(x => new { x.TenantId, x.NextReminderAt }).HasFilter("status = 'Open' AND next_reminder_at IS NOT NULL");
         // The escalation's question: which fatal deadlines end by the next working day and have not been escalated.

@@ -46,7 +46,9 @@ internal sealed class DossierMemberConfiguration : IEntityTypeConfiguration<Doss
         b.Ignore(x => x.AuditSubject);
         b.HasOne<CrmUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(x => new { x.TenantId, x.DossierId, x.UserId }).IsUnique();
-        b.HasIndex(x => new { x.TenantId, x.UserId });
+        // Carries the dossier, so "the dossiers I am a member of" (every list's access rule) is read from the index
+        // alone: from the table it was 780 page reads for a lawyer in 1,250 dossiers, most of the dossier list's time.
+        b.HasIndex(x => new { x.TenantId, x.UserId }).IncludeProperties(x => new { x.DossierId });
     }
 }
 

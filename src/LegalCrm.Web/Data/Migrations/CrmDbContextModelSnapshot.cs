@@ -2143,7 +2143,7 @@ namespace LegalCrm.Web.Data.Migrations
                         .HasDatabaseName("ix_deadlines_tenant_id_due_date_due_time_id")
                         .HasFilter("status = 'Open'");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("TenantId", "DueDate", "DueTime", "Id"), new[] { "ResponsibleUserIds" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("TenantId", "DueDate", "DueTime", "Id"), new[] { "ResponsibleUserIds", "Kind" });
 
                     b.HasIndex(new[] { "TenantId", "DueDate" }, "ix_deadlines_escalation")
                         .HasDatabaseName("ix_deadlines_escalation")
@@ -2675,6 +2675,8 @@ namespace LegalCrm.Web.Data.Migrations
 
                     b.HasIndex("TenantId", "UserId")
                         .HasDatabaseName("ix_dossier_members_tenant_id_user_id");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("TenantId", "UserId"), new[] { "DossierId" });
 
                     b.HasIndex("TenantId", "DossierId", "UserId")
                         .IsUnique()
