@@ -125,21 +125,18 @@ static async Task ExplainAsync(string connectionString, Guid firm, string name)
 
     foreach (var sql in new[]
              {
-                 "SELECT * FROM legalcrm_contact_name_matches(ARRAY[@like], @name, true, 50)",
-                 // The shape EF gives the contact list's search (ContactSearch.Matching + ByRelevance + paging on ids).
+                 "SELECT * FROM legalcrm_contact_name_matches(ARRAY[@like], @name, true, 50, false)",
+                 // A plain search's page (ContactSearch.RankedNamePageAsync): ranked by the lookup itself.
                  """
-                 SELECT c.id FROM contacts AS c
-                 WHERE c.tenant_id = NULLIF(current_setting('app.tenant_id', true), '')::uuid AND c.id IN (
-                     SELECT s."Value" FROM (SELECT legalcrm_contact_name_matches(ARRAY[@like], @name, true, 50) AS "Value") AS s)
-                 ORDER BY word_similarity(@name, c.search_text) DESC, c.sort_key, c.id
-                 LIMIT 51 OFFSET 0
+                 SELECT m.id FROM legalcrm_contact_name_matches(ARRAY[@like], @name, true, 50, true) AS m
+                 ORDER BY m.rank DESC, m.sort_key, m.id OFFSET 0 LIMIT 51
                  """,
-                 // The same without the relevance order: the difference is what ranking costs.
+                 // The shape EF gives a filtered search (ContactSearch.Matching + ByRelevance + paging on ids).
                  """
                  SELECT c.id FROM contacts AS c
                  WHERE c.tenant_id = NULLIF(current_setting('app.tenant_id', true), '')::uuid AND c.id IN (
-                     SELECT s."Value" FROM (SELECT legalcrm_contact_name_matches(ARRAY[@like], @name, true, 50) AS "Value") AS s)
-                 ORDER BY c.sort_key, c.id
+                     SELECT s."Value" FROM (SELECT m.id AS "Value" FROM legalcrm_contact_name_matches(ARRAY[@like], @name, true, 50, false) AS m) AS s)
+                 ORDER BY word_similarity(@name, c.search_text) DESC, c.sort_key, c.id
                  LIMIT 51 OFFSET 0
                  """,
              })

@@ -84,6 +84,39 @@ public sealed class ContactSearchTests(CrmAppFactory app) : IClassFixture<CrmApp
         Assert.Null(page.QuerySelector("[data-testid=contacts-table]"));
     }
 
+    [Theory]
+    [InlineData("schouten", 64)]
+    [InlineData("schoutn", 32)]
+    public async Task A_plain_search_ranks_its_pages_exactly_as_the_same_search_with_a_filter(string query, int atLeast)
+    {
+        // More than a page of hits: whole-word, prefix and infix matches, so rank and name both decide the order. The
+        // plain search is ranked by the name lookup itself, the filtered one by the list query.
+        var firm = await app.CreateFirmAsync("Ranking");
+        await using (var scope = app.FirmScope(firm.Id))
+        {
+            var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
+            string[] lastNames = ["Schouten", "Schoutenbeek", "Aschouten", "Schoutens"];
+            for (var i = 0; i < 64; i++)
+            {
+                Add(db, new Contact { Kind = ContactKind.Person, Initials = $"{(char)('A' + (i % 26))}.", FirstName = $"Voornaam{i:D2}", LastName = lastNames[i % lastNames.Length] });
+            }
+
+            await db.SaveChangesAsync();
+        }
+
+        using var client = await app.SignedInAsync(firm.Lawyer);
+        async Task<List<string>> NamesAsync(string url) =>
+            (await client.GetDocumentAsync(url)).QuerySelectorAll("[data-testid=contacts-table] tbody tr td:first-child a").Select(a => a.TextContent.Trim()).ToList();
+        var q = Uri.EscapeDataString(query);
+
+        var plain = (await NamesAsync($"/Clients?q={q}")).Concat(await NamesAsync($"/Clients?q={q}&p=2")).ToList();
+        var filtered = (await NamesAsync($"/Clients?q={q}&kind=Person")).Concat(await NamesAsync($"/Clients?q={q}&kind=Person&p=2")).ToList();
+
+        Assert.True(plain.Count >= atLeast, $"{plain.Count} hits");
+        Assert.Equal(filtered, plain);
+        Assert.StartsWith("Schouten,", plain[0], StringComparison.Ordinal);
+    }
+
     private async Task<List<string>> SearchAsync(string query)
     {
         using var client = await app.SignedInAsync(_firm.Lawyer);

@@ -79,7 +79,7 @@ public sealed class TenantIsolationTests(CrmAppFactory app) : IClassFixture<CrmA
             await db.SaveChangesAsync();
         }
 
-        const string search = "SELECT count(*) FROM legalcrm_contact_name_matches(ARRAY['%verborgen%'], 'verborgen', true, 50)";
+        const string search = "SELECT count(*) FROM legalcrm_contact_name_matches(ARRAY['%verborgen%'], 'verborgen', true, 50, true)";
         await using var asA = await OpenAsAppAsync(_a.Id);
         await using var asB = await OpenAsAppAsync(_b.Id);
         await using var asNobody = await OpenAsAppAsync(tenant: null);

@@ -61,7 +61,7 @@ public static class ContactSearch
             || (t.Postcode is not null && ContactDetailsRules.NormalizeDutchPostcode(t.Postcode) is not null);
         var ids = identifier
             ? db.Contacts.Where(c => false).Select(c => c.Id)
-            : db.Database.SqlQuery<Guid>($"SELECT legalcrm_contact_name_matches({t.Patterns}, {t.Folded}, {t.Fuzzy}, {EnoughExactHits}) AS \"Value\"");
+            : db.Database.SqlQuery<Guid>($"SELECT m.id AS \"Value\" FROM legalcrm_contact_name_matches({t.Patterns}, {t.Folded}, {t.Fuzzy}, {EnoughExactHits}, false) AS m");
         if (t.Phone is { } phone)
         {
             ids = ids.Union(db.Set<ContactPhone>().Where(p => p.Number == phone).Select(p => p.ContactId));
@@ -88,6 +88,26 @@ public static class ContactSearch
         }
 
         return ids;
+    }
+
+    /// <summary>Whether the query is a name only (no identifier of any kind), so <see cref="RankedNamePageAsync"/> can answer it.</summary>
+    public static bool IsNameOnly(Terms t) =>
+        t.Phone is null && t.Email is null && t.Kvk is null && t.Postcode is null && t.ClientNumber is null;
+
+    /// <summary>
+    /// A page of a name-only search (<see cref="IsNameOnly"/>) with nothing else filtered, in the order of
+    /// <see cref="ByRelevance"/>: the name lookup ranks its hits on the rows it has in hand and hands out this page's ids,
+    /// so a common name's thousands of hits are not read a second time to be ranked (decision 0023).
+    /// </summary>
+    public static async Task<PageOf<Guid>> RankedNamePageAsync(CrmDbContext db, Terms t, int page, CancellationToken ct = default)
+    {
+        page = Paging.Normalize(page);
+        var skip = (page - 1) * Paging.DefaultPageSize;
+        var take = Paging.DefaultPageSize + 1;
+        var ids = await db.Database.SqlQuery<Guid>(
+                $"SELECT m.id AS \"Value\" FROM legalcrm_contact_name_matches({t.Patterns}, {t.Folded}, {t.Fuzzy}, {EnoughExactHits}, true) AS m ORDER BY m.rank DESC, m.sort_key, m.id OFFSET {skip} LIMIT {take}")
+            .ToListAsync(ct);
+        return new PageOf<Guid>(ids.Take(Paging.DefaultPageSize).ToList(), page, Paging.DefaultPageSize, ids.Count > Paging.DefaultPageSize);
     }
 
     /// <summary>Best match first: exact identifiers, then how closely a word of the name matches, then alphabetically.</summary>

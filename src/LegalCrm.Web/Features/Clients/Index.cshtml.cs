@@ -44,13 +44,21 @@ public sealed class IndexModel(CrmDbContext db, CurrentUser me, Audit.AuditEvent
 
     public IEnumerable<Microsoft.AspNetCore.Mvc.Rendering.SelectListItem> Purposes => EnumOptions.For<MarketingPurpose>(l, "purpose:");
 
-    public bool Filtered => !string.IsNullOrWhiteSpace(Q) || Kind is not null || !string.IsNullOrEmpty(Client) || !string.IsNullOrEmpty(Tag) || Lawyer is not null || Consent is not null;
+    public bool Filtered => !string.IsNullOrWhiteSpace(Q) || FilteredBesidesSearch;
+
+    private bool FilteredBesidesSearch => Kind is not null || !string.IsNullOrEmpty(Client) || !string.IsNullOrEmpty(Tag) || Lawyer is not null || Consent is not null;
 
     public async Task OnGetAsync()
     {
         Lawyers = await UserOptions.ActiveAsync(db);
 
         var (query, terms) = FilteredContacts();
+        if (terms is not null && ContactSearch.IsNameOnly(terms) && Sort is null && !FilteredBesidesSearch)
+        {
+            Contacts = await (await ContactSearch.RankedNamePageAsync(db, terms, PageNumber)).LoadAsync(RowsAsync, row => row.Id);
+            return;
+        }
+
         var ordered = Sort switch
         {
             "name_desc" => query.OrderByDescending(c => c.SortKey).ThenBy(c => c.Id),
@@ -61,20 +69,22 @@ public sealed class IndexModel(CrmDbContext db, CurrentUser me, Audit.AuditEvent
             _ => query.OrderBy(c => c.SortKey).ThenBy(c => c.Id),
         };
 
-        Contacts = await ordered.Select(c => c.Id).ToPageAsync(PageNumber, ids => db.Contacts.AsNoTracking()
-                .Where(c => ids.Contains(c.Id))
-                .Select(c => new Row(
-                    c.Id,
-                    c.Kind,
-                    c.SortName,
-                    c.ClientNumber,
-                    c.Emails.OrderBy(e => e.Kind).Select(e => e.Address).FirstOrDefault(),
-                    c.Phones.OrderBy(p => p.Kind).Select(p => p.Number).FirstOrDefault(),
-                    c.Addresses.OrderBy(a => a.Kind).Select(a => a.City).FirstOrDefault(),
-                    c.RestrictedAt != null))
-                .ToListAsync(),
-            row => row.Id);
+        Contacts = await ordered.Select(c => c.Id).ToPageAsync(PageNumber, RowsAsync, row => row.Id);
     }
+
+    private Task<List<Row>> RowsAsync(IReadOnlyList<Guid> ids) =>
+        db.Contacts.AsNoTracking()
+            .Where(c => ids.Contains(c.Id))
+            .Select(c => new Row(
+                c.Id,
+                c.Kind,
+                c.SortName,
+                c.ClientNumber,
+                c.Emails.OrderBy(e => e.Kind).Select(e => e.Address).FirstOrDefault(),
+                c.Phones.OrderBy(p => p.Kind).Select(p => p.Number).FirstOrDefault(),
+                c.Addresses.OrderBy(a => a.Kind).Select(a => a.City).FirstOrDefault(),
+                c.RestrictedAt != null))
+            .ToListAsync();
 
     /// <summary>
     /// The current list as CSV or vCard (AVG: restricted contacts are left out). Needs clients.export besides the

@@ -28,6 +28,12 @@ public static class Paging
     public static async Task<PageOf<T>> ToPageAsync<T>(this IQueryable<Guid> orderedIds, int page, Func<IReadOnlyList<Guid>, Task<List<T>>> load, Func<T, Guid> idOf, int pageSize = DefaultPageSize, CancellationToken ct = default)
     {
         var ids = await orderedIds.ToPageAsync(page, pageSize, ct);
+        return await ids.LoadAsync(load, idOf);
+    }
+
+    /// <summary>The rows of a page of ids, in the ids' order (a row no longer there is left out).</summary>
+    public static async Task<PageOf<T>> LoadAsync<T>(this PageOf<Guid> ids, Func<IReadOnlyList<Guid>, Task<List<T>>> load, Func<T, Guid> idOf)
+    {
         var rows = (await load(ids.Items)).ToDictionary(idOf);
         return new PageOf<T>(ids.Items.Where(rows.ContainsKey).Select(id => rows[id]).ToList(), ids.Page, ids.PageSize, ids.HasNext);
     }
