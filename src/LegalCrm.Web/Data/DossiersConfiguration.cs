@@ -30,6 +30,10 @@ internal sealed class DossierConfiguration : IEntityTypeConfiguration<Dossier>
         b.HasMany(x => x.Parties).WithOne().HasForeignKey(p => p.DossierId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(x => x.Teams).WithOne().HasForeignKey(t => t.DossierId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(x => new { x.TenantId, x.Number }).IsUnique();
+        // The access check of a page's few dossiers (id = ANY(...) within the firm). With the primary key alone, the
+        // generic plan of the prepared statement added a bitmap of every dossier of the firm to it (50,000 entries:
+        // 1.5 of the check's 2.3 ms); here both conditions are one index probe per id (0.7 ms).
+        b.HasIndex(x => new { x.TenantId, x.Id });
         b.HasIndex(x => new { x.TenantId, x.ResponsibleLawyerId, x.Status });
         b.HasIndex(x => new { x.TenantId, x.Status, x.CreatedAt });
         // The retention sweep looks for dossiers closed before a date.

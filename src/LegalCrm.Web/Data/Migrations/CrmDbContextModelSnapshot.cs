@@ -2586,6 +2586,9 @@ namespace LegalCrm.Web.Data.Migrations
                         .HasDatabaseName("ix_dossiers_tenant_id_closed_on")
                         .HasFilter("closed_on IS NOT NULL");
 
+                    b.HasIndex("TenantId", "Id")
+                        .HasDatabaseName("ix_dossiers_tenant_id_id");
+
                     b.HasIndex("TenantId", "Number")
                         .IsUnique()
                         .HasDatabaseName("ix_dossiers_tenant_id_number");
