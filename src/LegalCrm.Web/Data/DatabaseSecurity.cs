@@ -79,7 +79,11 @@ public static class DatabaseSecurity
         -- accents), and ILIKE lower-cased every candidate again, character by character, on each search.
         -- With p_ranked each hit carries its rank (word similarity to the whole query) and sort key, computed on the row
         -- the lookup has in hand: a plain search then takes its page of ids from here in rank order, and only those
-        -- rows are read again (for a common name: 2,400 hits, 46 ms ranked outside, 20 ms here).
+        -- rows are read again (for a common name: 2,400 hits, 46 ms ranked outside, 14 ms here).
+        -- A hit that holds the whole query as words of its own (between spaces) has word similarity 1, the most there
+        -- is: that rank is given without computing the similarity, which took two thirds of a common name's search
+        -- (14 ms to 7 ms for 2,400 hits). It is the same number, so the filtered search, which ranks with
+        -- word_similarity itself, orders alike. Only for a query with a letter or digit: one without has no trigrams.
         DROP FUNCTION IF EXISTS legalcrm_contact_name_matches(text, text, boolean);
         DROP FUNCTION IF EXISTS legalcrm_contact_name_matches(text[], text, boolean, integer);
         CREATE OR REPLACE FUNCTION legalcrm_contact_name_matches(p_patterns text[], p_folded text, p_fuzzy boolean, p_enough integer, p_ranked boolean)
@@ -91,6 +95,7 @@ public static class DatabaseSecurity
                 v_condition text := '';
                 v_found bigint := 0;
                 v_pattern text;
+                v_as_words text := CASE WHEN p_folded ~ '[[:alnum:]]' THEN ' ' || p_folded || ' ' END;
             BEGIN
                 IF v_tenant IS NULL THEN
                     RETURN;
@@ -100,9 +105,11 @@ public static class DatabaseSecurity
                 END LOOP;
                 IF v_condition <> '' THEN
                     RETURN QUERY EXECUTE format(
-                        'SELECT m.id, CASE WHEN $3 THEN word_similarity($2, m.search_text) END, CASE WHEN $3 THEN m.sort_key::text END
+                        'SELECT m.id,
+                                CASE WHEN $3 THEN CASE WHEN strpos('' '' || m.search_text || '' '', $4) > 0 THEN 1 ELSE word_similarity($2, m.search_text) END END,
+                                CASE WHEN $3 THEN m.sort_key::text END
                          FROM (SELECT id, tenant_id, search_text, sort_key FROM contacts WHERE true %s OFFSET 0) m WHERE m.tenant_id = $1', v_condition)
-                        USING v_tenant, p_folded, p_ranked;
+                        USING v_tenant, p_folded, p_ranked, v_as_words;
                     GET DIAGNOSTICS v_found = ROW_COUNT;
                 END IF;
                 IF p_fuzzy AND v_found < p_enough THEN

@@ -1,6 +1,7 @@
 using LegalCrm.TestSupport;
 using LegalCrm.Web.Data;
 using LegalCrm.Web.Features.Clients;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LegalCrm.IntegrationTests.Clients;
@@ -116,6 +117,43 @@ public sealed class ContactSearchTests(CrmAppFactory app) : IClassFixture<CrmApp
         Assert.Equal(filtered, plain);
         Assert.StartsWith("Schouten,", plain[0], StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("jansen")]
+    [InlineData("jan jansen")]
+    [InlineData("jansen-de vries")]
+    [InlineData("o'brien")]
+    [InlineData("van den berg")]
+    [InlineData("& co")]
+    public async Task The_name_lookup_ranks_each_hit_by_its_word_similarity_to_the_query(string query)
+    {
+        // The lookup gives a hit that holds the whole query as words rank 1 without computing the similarity; the
+        // filtered search ranks by word_similarity itself, so the two must be the same number for every hit.
+        var firm = await app.CreateFirmAsync("Rank shortcut");
+        await using var scope = app.FirmScope(firm.Id);
+        var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
+        Add(db, new Contact { Kind = ContactKind.Person, Initials = "J.", FirstName = "Jan", LastName = "Jansen" });
+        Add(db, new Contact { Kind = ContactKind.Person, Initials = "P.", LastName = "Jansens" });
+        Add(db, new Contact { Kind = ContactKind.Person, Initials = "M.", LastName = "Jansen-de Vries" });
+        Add(db, new Contact { Kind = ContactKind.Person, Initials = "S.", LastName = "O'Brien" });
+        Add(db, new Contact { Kind = ContactKind.Person, Initials = "A.", NameParticle = "van den", LastName = "Berg" });
+        Add(db, new Contact { Kind = ContactKind.Organisation, OrganisationName = "Jansen & Co", LegalForm = "B.V." });
+        await db.SaveChangesAsync();
+
+        var t = ContactSearch.Parse(query);
+        var ranked = await db.Database.SqlQuery<RankedHit>(
+                $"SELECT m.id AS \"Id\", m.rank AS \"Rank\" FROM legalcrm_contact_name_matches({t.Patterns}, {t.Folded}, {t.Fuzzy}, {ContactSearch.EnoughExactHits}, true) AS m")
+            .ToListAsync();
+        var ids = ranked.Select(r => r.Id).ToArray();
+        var similarity = await db.Contacts.Where(c => ids.Contains(c.Id))
+            .Select(c => new RankedHit(c.Id, EF.Functions.TrigramsWordSimilarity(t.Folded, c.SearchText)))
+            .ToDictionaryAsync(r => r.Id, r => r.Rank);
+
+        Assert.NotEmpty(ranked);
+        Assert.All(ranked, r => Assert.Equal(similarity[r.Id], r.Rank, 5));
+    }
+
+    private sealed record RankedHit(Guid Id, double Rank);
 
     private async Task<List<string>> SearchAsync(string query)
     {
