@@ -810,6 +810,10 @@ namespace LegalCrm.Web.Data.Migrations
                     b.HasIndex("TenantId", "UserId", "OccurredAt")
                         .HasDatabaseName("ix_audit_entries_tenant_id_user_id_occurred_at");
 
+                    b.HasIndex(new[] { "TenantId", "UserId", "OccurredAt" }, "ix_audit_entries_sign_ins")
+                        .HasDatabaseName("ix_audit_entries_sign_ins")
+                        .HasFilter("action IN ('sign-in.succeeded', 'sign-in.failed', 'sign-in.locked-out', 'sign-in.two-factor-failed')");
+
                     b.ToTable("audit_entries", (string)null);
                 });
 

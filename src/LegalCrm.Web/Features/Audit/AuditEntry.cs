@@ -75,6 +75,12 @@ public static class AuditActions
     public const string SessionsEnded = "sessions.ended";
     public const string UserOffboarded = "user.offboarded";
 
+    /// <summary>
+    /// The sign-in attempts a user is shown of their own account (the dashboard): a partial index holds just these,
+    /// so the five latest are found without walking all of the user's audit entries.
+    /// </summary>
+    public static readonly IReadOnlyList<string> SignInAttempts = [SignInSucceeded, SignInFailed, SignInLockedOut, SignInTwoFactorFailed];
+
     public static readonly IReadOnlyList<string> All =
     [
         Insert, Update, Delete, SignInSucceeded, SignInFailed, SignInLockedOut, SignInTwoFactorRequired,

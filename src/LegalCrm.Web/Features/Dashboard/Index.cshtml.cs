@@ -14,9 +14,6 @@ namespace LegalCrm.Web.Features.Dashboard;
 [AnySignedInUser]
 public sealed class IndexModel(CrmDbContext db, CurrentUser me, Dossiers.DossierAccess dossiers, TimeProvider clock) : PageModel
 {
-    private static readonly string[] SignInActions =
-        [AuditActions.SignInSucceeded, AuditActions.SignInFailed, AuditActions.SignInLockedOut, AuditActions.SignInTwoFactorFailed];
-
     public string DisplayName => me.DisplayName ?? string.Empty;
 
     public string FirmName { get; private set; } = string.Empty;
@@ -45,7 +42,8 @@ public sealed class IndexModel(CrmDbContext db, CurrentUser me, Dossiers.Dossier
         FirmName = header.Firm ?? string.Empty;
         TwoFactorEnabled = header.TwoFactorEnabled;
         RecentSignIns = await db.AuditEntries.AsNoTracking()
-            .Where(a => a.UserId == me.UserId && SignInActions.Contains(a.Action))
+            // As constants, so PostgreSQL sees the condition of the partial index for these actions (AuditConfiguration).
+            .Where(a => a.UserId == me.UserId && EF.Constant(AuditActions.SignInAttempts).Contains(a.Action))
             .OrderByDescending(a => a.OccurredAt)
             .Take(5)
             .Select(a => new SignInRow(a.OccurredAt, a.Action, a.IpAddress))
